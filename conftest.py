@@ -1,0 +1,139 @@
+"""Shared fixtures: two tenants and their people (STYLE: alice and bob in A, charlie in B)."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+
+def service_reachable(url: str, default_port: int) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or default_port), 1
+        ):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, url: str, default_port: int) -> None:
+    """On CI a missing service is a failure; on a laptop the test is skipped with the reason."""
+    if service_reachable(url, default_port):
+        return
+    message = f"{name} is not reachable at {url}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("SIMON_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    require_service("Redis", url, 6379)
+    return url
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _huey_runs_tasks_inline() -> Iterator[None]:
+    """Tasks run inline in tests unless a test starts a real consumer itself."""
+    try:
+        from huey.contrib.djhuey import HUEY
+    except Exception:
+        yield
+        return
+    previous = HUEY.immediate
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = previous
+
+
+@pytest.fixture
+def org_a(db):  # type: ignore[no-untyped-def]
+    from simon.tenants.models import Organization
+
+    return Organization.objects.create(name="Installatiebedrijf Alfa")
+
+
+@pytest.fixture
+def org_b(db):  # type: ignore[no-untyped-def]
+    from simon.tenants.models import Organization
+
+    return Organization.objects.create(name="Bravo Techniek")
+
+
+def make_member(org, username: str, role: str, first_name: str = ""):  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+
+    from simon.tenants.models import Membership
+
+    user = get_user_model().objects.create_user(
+        username=username,
+        password="correct horse battery staple",
+        email=f"{username}@example.nl",
+        first_name=first_name or username.capitalize(),
+    )
+    Membership.objects.create(user=user, organization=org, role=role)
+    return user
+
+
+@pytest.fixture
+def alice(org_a):  # type: ignore[no-untyped-def]
+    """Beheerder (admin) of organization A."""
+    return make_member(org_a, "alice", "beheerder")
+
+
+@pytest.fixture
+def karin(org_a):  # type: ignore[no-untyped-def]
+    """Kantoor (office) user of organization A."""
+    return make_member(org_a, "karin", "kantoor")
+
+
+@pytest.fixture
+def bob(org_a):  # type: ignore[no-untyped-def]
+    """Monteur (field user) of organization A."""
+    return make_member(org_a, "bob", "monteur")
+
+
+@pytest.fixture
+def dave(org_a):  # type: ignore[no-untyped-def]
+    """A second monteur of organization A."""
+    return make_member(org_a, "dave", "monteur")
+
+
+@pytest.fixture
+def charlie(org_b):  # type: ignore[no-untyped-def]
+    """Beheerder of organization B: must never see or change anything of A."""
+    return make_member(org_b, "charlie", "beheerder")
+
+
+def _client_for(user):  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice):  # type: ignore[no-untyped-def]
+    return _client_for(alice)
+
+
+@pytest.fixture
+def karin_client(karin):  # type: ignore[no-untyped-def]
+    return _client_for(karin)
+
+
+@pytest.fixture
+def bob_client(bob):  # type: ignore[no-untyped-def]
+    return _client_for(bob)
+
+
+@pytest.fixture
+def charlie_client(charlie):  # type: ignore[no-untyped-def]
+    return _client_for(charlie)

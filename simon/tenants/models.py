@@ -1,0 +1,76 @@
+"""The tenant (Organization), who belongs to it (Membership) and the base of every tenant-owned row."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    BEHEERDER = "beheerder", _("Beheerder")
+    KANTOOR = "kantoor", _("Kantoor")
+    MONTEUR = "monteur", _("Monteur")
+
+
+class Organization(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=100)
+    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.MONTEUR)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="unique_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization} ({self.role})"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.BEHEERDER
+
+    @property
+    def is_office(self) -> bool:
+        """Admins can do everything the office can."""
+        return self.role in (Role.BEHEERDER, Role.KANTOOR)
+
+
+class TenantQuerySet(models.QuerySet):
+    def for_org(self, organization: Organization) -> TenantQuerySet:
+        return self.filter(organization=organization)
+
+
+class TenantModel(models.Model):
+    """Base of every tenant-owned row: a non-null organization and an opaque public code."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from simon.tenants.middleware import SESSION_KEY
+from simon.tenants.models import Membership
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.organization is None:  # type: ignore[attr-defined]
+        return render(request, "tenants/no_organization.html", status=403)
+    return redirect("workorders:list")
+
+
+@require_POST
+def switch_organization(request: HttpRequest) -> HttpResponse:
+    code = request.POST.get("organization", "")
+    membership = (
+        Membership.objects.filter(user=request.user, organization__code=code)
+        .select_related("organization")
+        .first()
+        if code
+        else None
+    )
+    if membership is None:
+        messages.error(request, _("Je bent geen lid van die organisatie."))
+    else:
+        request.session[SESSION_KEY] = str(membership.organization.code)
+        messages.success(
+            request, _("Je werkt nu in %(name)s.") % {"name": membership.organization.name}
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("home")
+    return HttpResponseRedirect(target)
