@@ -1,0 +1,62 @@
+"""Base classes shared by all SnelStart models (see :mod:`snelstart.models` for conventions)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
+from pydantic.alias_generators import to_camel
+
+from snelstart.dates import format_snelstart_datetime, parse_snelstart_datetime
+from snelstart.jsonvalues import dumps
+
+
+class SnelStartModel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow")
+
+    def to_payload(self) -> dict[str, Any]:
+        """The request body: SnelStart's names, unset (None) fields left out."""
+        return self.model_dump(by_alias=True, exclude_none=True)
+
+    def to_json(self) -> bytes:
+        """:meth:`to_payload` as JSON bytes, Decimals as exact JSON numbers."""
+        return dumps(self.to_payload())
+
+
+class Identifier(SnelStartModel):
+    """A reference ``{"id", "uri"}``; only ``id`` matters when writing (``uri`` is read-only)."""
+
+    id: UUID | None = None
+    uri: str | None = None
+
+
+class Record(SnelStartModel):
+    """A top-level object with ``id``, ``uri`` and, for most, ``modifiedOn``."""
+
+    id: UUID | None = None
+    uri: str | None = None
+    _modified_on_text: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_modified_on_text(cls, data: Any, handler: Any) -> Any:
+        # Keep the server's exact text: it may carry a 7th fraction digit that datetime drops,
+        # and a sync cursor must be the server's own text (see snelstart.dates).
+        instance = handler(data)
+        if isinstance(data, dict):
+            raw = data.get("modifiedOn", data.get("modified_on"))
+            if isinstance(raw, str):
+                instance._modified_on_text = raw.strip()
+        return instance
+
+    @property
+    def modified_on_text(self) -> str | None:
+        """``modifiedOn`` exactly as SnelStart wrote it (for cursors), or None."""
+        value = getattr(self, "modified_on", None)
+        if value is None:
+            return None
+        raw = self._modified_on_text
+        if raw is not None and parse_snelstart_datetime(raw) == value:
+            return raw
+        return format_snelstart_datetime(value)

@@ -1,0 +1,272 @@
+"""One small class per SnelStart resource, one method per endpoint.
+
+OData lists (``/relaties``, ``/artikelen``, ``/verkooporders``) page with ``$skip``/``$top``:
+:meth:`ODataCollection.iter` streams records page by page and asks for the next page only when
+the current one came back full (SnelStart returns no paging metadata, CONTRACT §3.3). Plain lists
+(``/artikelomzetgroepen``, ``/verkoopordersjablonen``) take no query options at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+import pydantic
+
+from snelstart import odata
+from snelstart.errors import MalformedResponseError
+from snelstart.jsonvalues import loads
+from snelstart.models import (
+    Artikel,
+    ArtikelOmzetgroep,
+    Relatie,
+    SnelStartModel,
+    VerkoopOrder,
+    VerkoopOrderSjabloon,
+)
+
+if TYPE_CHECKING:
+    from snelstart.client import SnelStartClient
+
+#: SnelStart's maximum (and default) ``$top`` (CONTRACT §3.2). Never send more.
+MAX_PAGE_SIZE = 500
+
+M = TypeVar("M", bound=SnelStartModel)
+Id = UUID | str
+
+
+def decode_error(
+    response: httpx.Response, method: str, endpoint: str, why: str
+) -> MalformedResponseError:
+    return MalformedResponseError(
+        f"{method} {endpoint}: {why}",
+        status=response.status_code,
+        method=method,
+        endpoint=endpoint,
+        body=response.text,
+    )
+
+
+def decode_json(response: httpx.Response, method: str, endpoint: str) -> Any:
+    try:
+        return loads(response.content)
+    except ValueError as exc:
+        raise decode_error(response, method, endpoint, f"the answer is not JSON ({exc})") from None
+
+
+def _validate(
+    model: type[M],
+    data: Any,
+    response: httpx.Response,
+    method: str,
+    endpoint: str,
+    index: int | None = None,
+) -> M:
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        where = "" if index is None else f" (record {index})"
+        error = decode_error(
+            response,
+            method,
+            endpoint,
+            f"the answer does not fit {model.__name__}{where}: {exc.errors(include_url=False)}",
+        )
+        error.index, error.record = index, data
+        raise error from None
+
+
+def decode_model(model: type[M], response: httpx.Response, method: str, endpoint: str) -> M:
+    data = decode_json(response, method, endpoint)
+    if not isinstance(data, dict):
+        raise decode_error(
+            response, method, endpoint, f"expected a JSON object, got {type(data).__name__}"
+        )
+    return _validate(model, data, response, method, endpoint)
+
+
+def decode_models(model: type[M], response: httpx.Response, method: str, endpoint: str) -> list[M]:
+    data = decode_json(response, method, endpoint)
+    if not isinstance(data, list):
+        raise decode_error(
+            response, method, endpoint, f"expected a JSON array, got {type(data).__name__}"
+        )
+    return [
+        _validate(model, item, response, method, endpoint, index) for index, item in enumerate(data)
+    ]
+
+
+def _id_segment(id: Id) -> str:
+    # quote() keeps a stray "/" or "?" in a string id from reaching another URL.
+    return "/" + quote(str(id), safe="")
+
+
+class _Resource(Generic[M]):
+    path: str
+    model: type[M]
+
+    def __init__(self, client: SnelStartClient) -> None:
+        self._client = client
+
+    def get(self, id: Id) -> M:
+        """``GET {path}/{id}``. Raises NotFoundError for an unknown id."""
+        endpoint = self.path + "/{id}"
+        sent = self._client._request("GET", self.path + _id_segment(id), endpoint=endpoint)
+        return decode_model(self.model, sent.response, "GET", endpoint)
+
+
+class ODataCollection(_Resource[M]):
+    def _query(
+        self, skip: int, top: int, filter: str | None, select: list[str] | str | None
+    ) -> list[tuple[str, str]]:
+        if not 1 <= top <= MAX_PAGE_SIZE:
+            raise ValueError(f"top must be between 1 and {MAX_PAGE_SIZE}, got {top}")
+        if skip < 0:
+            raise ValueError("skip must not be negative")
+        params = [("$skip", str(skip)), ("$top", str(top))]
+        if filter:
+            params.append(("$filter", filter))
+        if select:
+            params.append(("$select", odata.select(select)))
+        return params
+
+    def _page(self, params: list[tuple[str, str]]) -> list[M]:
+        sent = self._client._request("GET", self.path, endpoint=self.path, params=params)
+        return decode_models(self.model, sent.response, "GET", self.path)
+
+    def page(
+        self, skip: int, top: int, filter: str | None = None, select: list[str] | str | None = None
+    ) -> list[M]:
+        """One page: ``GET {path}?$skip=&$top=[&$filter=][&$select=]``; ``top`` ≤ 500."""
+        return self._page(self._query(skip, top, filter, select))
+
+    def iter(
+        self,
+        filter: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        select: list[str] | str | None = None,
+    ) -> Iterator[M]:
+        """Every matching record, one page in memory at a time.
+
+        Stops after the first page shorter than ``page_size``; when the total is an exact multiple
+        of it, one extra request returns ``[]``. Order is SnelStart's (undocumented), so a sync
+        should de-duplicate by ``id``.
+        """
+        skip = 0
+        while True:
+            rows = self.page(skip, page_size, filter, select)
+            yield from rows
+            if len(rows) < page_size:
+                return
+            skip += len(rows)
+
+
+class RelatiesResource(ODataCollection[Relatie]):
+    path = "/relaties"
+    model = Relatie
+
+
+class ArtikelenResource(ODataCollection[Artikel]):
+    """Artikelen; ``relatie_id``/``aantal`` apply that customer's price agreement to prices."""
+
+    path = "/artikelen"
+    model = Artikel
+
+    @staticmethod
+    def _price_params(relatie_id: Id | None, aantal: int | None) -> list[tuple[str, str]]:
+        params = []
+        if relatie_id is not None:
+            params.append(("relatieId", str(relatie_id)))
+        if aantal is not None:
+            params.append(("aantal", str(aantal)))
+        return params
+
+    def page(
+        self,
+        skip: int,
+        top: int,
+        filter: str | None = None,
+        select: list[str] | str | None = None,
+        *,
+        relatie_id: Id | None = None,
+        aantal: int | None = None,
+    ) -> list[Artikel]:
+        return self._page(
+            self._price_params(relatie_id, aantal) + self._query(skip, top, filter, select)
+        )
+
+    def iter(
+        self,
+        filter: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        select: list[str] | str | None = None,
+        *,
+        relatie_id: Id | None = None,
+        aantal: int | None = None,
+    ) -> Iterator[Artikel]:
+        skip = 0
+        while True:
+            rows = self.page(skip, page_size, filter, select, relatie_id=relatie_id, aantal=aantal)
+            yield from rows
+            if len(rows) < page_size:
+                return
+            skip += len(rows)
+
+    def get(self, id: Id, *, relatie_id: Id | None = None, aantal: int | None = None) -> Artikel:
+        endpoint = self.path + "/{id}"
+        params = self._price_params(relatie_id, aantal)
+        sent = self._client._request(
+            "GET", self.path + _id_segment(id), endpoint=endpoint, params=params
+        )
+        return decode_model(self.model, sent.response, "GET", endpoint)
+
+
+class VerkoopordersResource(ODataCollection[VerkoopOrder]):
+    path = "/verkooporders"
+    model = VerkoopOrder
+
+    def create(self, order: VerkoopOrder) -> VerkoopOrder:
+        """``POST /verkooporders`` (201) → the stored order with ``id`` and ``nummer``.
+
+        Never resent after it may have reached SnelStart: then :class:`OutcomeUnknownError`
+        (carrying the payload) is raised and the caller must look the order up first.
+        """
+        sent = self._client._request("POST", self.path, endpoint=self.path, body=order.to_payload())
+        return decode_model(VerkoopOrder, sent.response, "POST", self.path)
+
+    def update(self, id: Id, order: VerkoopOrder) -> VerkoopOrder:
+        """``PUT /verkooporders/{id}`` – a full replacement: send the complete order."""
+        endpoint = self.path + "/{id}"
+        payload = order.to_payload()
+        payload.setdefault("id", str(id))  # SnelStart requires the body id to equal the URL id
+        sent = self._client._request(
+            "PUT", self.path + _id_segment(id), endpoint=endpoint, body=payload
+        )
+        if not sent.response.content:
+            return self.get(id)
+        return decode_model(VerkoopOrder, sent.response, "PUT", endpoint)
+
+    def delete(self, id: Id) -> None:
+        """``DELETE /verkooporders/{id}``; any 2xx (SnelStart declares 201, says 200) is success."""
+        endpoint = self.path + "/{id}"
+        self._client._request("DELETE", self.path + _id_segment(id), endpoint=endpoint)
+
+
+class _PlainList(_Resource[M]):
+    def list(self) -> list[M]:
+        """The whole list; this endpoint takes no OData options (a ``$filter`` would be ignored)."""
+        sent = self._client._request("GET", self.path, endpoint=self.path)
+        return decode_models(self.model, sent.response, "GET", self.path)
+
+
+class ArtikelomzetgroepenResource(_PlainList[ArtikelOmzetgroep]):
+    path = "/artikelomzetgroepen"
+    model = ArtikelOmzetgroep
+
+
+class VerkoopordersjablonenResource(_PlainList[VerkoopOrderSjabloon]):
+    path = "/verkoopordersjablonen"
+    model = VerkoopOrderSjabloon
