@@ -11,9 +11,8 @@ import logging
 import random as random_module
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -21,12 +20,7 @@ import httpx
 from snelstart import retry
 from snelstart.auth import TOKEN_ENDPOINT, TokenProvider
 from snelstart.error_bodies import error_for_status, mentions_subscription_key, unauthorized_error
-from snelstart.errors import (
-    NotFoundError,
-    OutcomeUnknownError,
-    SnelStartError,
-    TransientError,
-)
+from snelstart.errors import NotFoundError, SnelStartError
 from snelstart.events import log_event
 from snelstart.jsonvalues import dumps
 from snelstart.models import CompanyInfo
@@ -54,13 +48,6 @@ USER_AGENT = "simon-snelstart-client/0.1"
 _QUERY_SAFE = "'(),:/"
 
 Params = Sequence[tuple[str, str]]
-
-
-class Sent(NamedTuple):
-    response: httpx.Response
-    attempts: int
-    #: A retry followed a failure after which the earlier attempt may have been applied.
-    maybe_repeated: bool
 
 
 class SnelStartClient:
@@ -173,13 +160,13 @@ class SnelStartClient:
         endpoint: str,
         params: Params | None = None,
         body: Any = None,
-    ) -> Sent:
+    ) -> retry.Sent:
         """Send one API call with credentials; return the 2xx answer or raise.
 
         A 401 that does not blame the subscription key renews the token once and resends.
         DELETE answered "not found" after an ambiguous earlier attempt counts as done.
         """
-        call = _Call(method, endpoint, body)
+        call = retry.Call(method, endpoint, body, method in retry.IDEMPOTENT_METHODS)
         url = self._url(path, params)
         content = dumps(body) if body is not None else None
         token = self._auth.token()
@@ -214,20 +201,20 @@ class SnelStartClient:
         # No subscription key and no Authorization header on the token call (CONTRACT §2.2).
         # Asking for a token has no side effects, so it is retried like a GET, and it is not
         # counted against the API's rate limit (another host).
-        call = _Call("POST", TOKEN_ENDPOINT, None, idempotent=True, rate_limited=False)
+        call = retry.Call("POST", TOKEN_ENDPOINT, None, idempotent=True, rate_limited=False)
         sent = self._send(call, self._token_url, data=form)
         log_event(logging.INFO, "snelstart.token_requested", status=sent.response.status_code)
         return sent.response
 
     def _send(
         self,
-        call: _Call,
+        call: retry.Call,
         url: str,
         *,
         headers: dict[str, str] | None = None,
         content: bytes | None = None,
         data: dict[str, str] | None = None,
-    ) -> Sent:
+    ) -> retry.Sent:
         """The retry loop. Returns the first non-transient answer, whatever its status."""
         started = self._clock()
         maybe_repeated = False
@@ -250,16 +237,16 @@ class SnelStartClient:
                             method=call.method,
                             endpoint=call.endpoint,
                         ) from exc
-                    self._give_up_if_needed(call, decision, attempt, None, None)
+                    self._raise_if_final(call, decision, attempt, None, None, exc)
                     delay = retry.backoff_delay(attempt, self._random)
                 else:
                     decision = retry.classify_status(
                         response.status_code, idempotent=call.idempotent
                     )
                     if decision is None:
-                        return Sent(response, attempt, maybe_repeated)
+                        return retry.Sent(response, attempt, maybe_repeated)
                     retry_after = retry.retry_after_seconds(response, self._now)
-                    self._give_up_if_needed(call, decision, attempt, response, retry_after)
+                    self._raise_if_final(call, decision, attempt, response, retry_after)
                     delay = (
                         retry_after
                         if retry_after is not None
@@ -282,58 +269,36 @@ class SnelStartClient:
         finally:
             self.stats.record_seconds(call.key, self._clock() - started)
 
-    def _give_up_if_needed(
+    def _raise_if_final(
         self,
-        call: _Call,
+        call: retry.Call,
         decision: retry.RetryDecision,
         attempt: int,
         response: httpx.Response | None,
         retry_after: float | None,
+        cause: Exception | None = None,
     ) -> None:
         """Raise when this failure must not (a create) or cannot (exhausted) be retried."""
-        status = response.status_code if response is not None else None
-        details: dict[str, Any] = {
-            "status": status,
-            "method": call.method,
-            "endpoint": call.endpoint,
-            "body": response.text if response is not None else None,
-        }
-        fields = {"method": call.method, "endpoint": call.endpoint, "reason": decision.reason}
-        if decision.outcome_unknown:
-            log_event(logging.ERROR, "snelstart.outcome_unknown", **fields, attempts=attempt)
-            raise OutcomeUnknownError(
-                f"The outcome of {call.key} is unknown ({decision.reason}): SnelStart may have "
-                "applied it. Look the object up before sending it again.",
-                payload=call.payload,
-                **details,
-            )
-        too_long = retry_after is not None and retry_after > retry.MAX_RETRY_AFTER_SECONDS
-        if attempt >= self._max_attempts or too_long:
-            why = f"Retry-After {retry_after:g} s is too long" if too_long else "retries exhausted"
-            log_event(logging.WARNING, "snelstart.gave_up", **fields, attempts=attempt, why=why)
-            raise TransientError(
-                f"{call.key} failed temporarily ({decision.reason}) after {attempt} "
-                f"attempt(s); {why}.",
-                attempts=attempt,
-                retry_after=retry_after,
-                **details,
-            )
-
-
-@dataclass(frozen=True)
-class _Call:
-    """What the retry loop needs to know about one logical call."""
-
-    method: str
-    endpoint: str
-    payload: Any
-    idempotent: bool | None = None
-    rate_limited: bool = True
-
-    def __post_init__(self) -> None:
-        if self.idempotent is None:
-            object.__setattr__(self, "idempotent", self.method in retry.IDEMPOTENT_METHODS)
-
-    @property
-    def key(self) -> str:
-        return f"{self.method} {self.endpoint}"
+        error = retry.give_up_error(
+            decision,
+            method=call.method,
+            endpoint=call.endpoint,
+            payload=call.payload,
+            attempt=attempt,
+            max_attempts=self._max_attempts,
+            response=response,
+            retry_after=retry_after,
+        )
+        if error is None:
+            return
+        event = "snelstart.outcome_unknown" if decision.outcome_unknown else "snelstart.gave_up"
+        log_event(
+            logging.ERROR if decision.outcome_unknown else logging.WARNING,
+            event,
+            method=call.method,
+            endpoint=call.endpoint,
+            reason=decision.reason,
+            attempts=attempt,
+            retry_after=retry_after,
+        )
+        raise error from cause

@@ -15,8 +15,11 @@ import email.utils
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 import httpx
+
+from snelstart.errors import OutcomeUnknownError, SnelStartError, TransientError
 
 #: Total attempts per call (first try included), unless the client is given ``max_attempts``.
 DEFAULT_MAX_ATTEMPTS = 4
@@ -47,6 +50,29 @@ MAYBE_SENT_EXCEPTIONS: tuple[type[Exception], ...] = (
     httpx.WriteError,
     httpx.RemoteProtocolError,
 )
+
+
+class Sent(NamedTuple):
+    response: httpx.Response
+    attempts: int
+    #: A retry followed a failure after which the earlier attempt may have been applied.
+    maybe_repeated: bool
+
+
+@dataclass(frozen=True)
+class Call:
+    """What the retry loop needs to know about one logical call."""
+
+    method: str
+    endpoint: str  # a template such as "/relaties/{id}": stats and logs key on it
+    payload: Any  # the request body, handed back in OutcomeUnknownError
+    #: Safe to repeat after it may have been applied (GET/PUT/DELETE, the token request).
+    idempotent: bool
+    rate_limited: bool = True
+
+    @property
+    def key(self) -> str:
+        return f"{self.method} {self.endpoint}"
 
 
 @dataclass(frozen=True)
@@ -128,3 +154,41 @@ def retry_after_seconds(response: httpx.Response, now: Callable[[], datetime]) -
     if reference.tzinfo is None:
         reference = reference.replace(tzinfo=UTC)
     return max(0.0, (target - reference).total_seconds())
+
+
+def give_up_error(
+    decision: RetryDecision,
+    *,
+    method: str,
+    endpoint: str,
+    payload: Any,
+    attempt: int,
+    max_attempts: int,
+    response: httpx.Response | None,
+    retry_after: float | None,
+) -> SnelStartError | None:
+    """The error ending the loop, or None when another attempt may be made."""
+    details: dict[str, Any] = {
+        "status": response.status_code if response is not None else None,
+        "method": method,
+        "endpoint": endpoint,
+        "body": response.text if response is not None else None,
+    }
+    if decision.outcome_unknown:
+        return OutcomeUnknownError(
+            f"The outcome of {method} {endpoint} is unknown ({decision.reason}): SnelStart may "
+            "have applied it. Look the object up before sending it again.",
+            payload=payload,
+            **details,
+        )
+    too_long = retry_after is not None and retry_after > MAX_RETRY_AFTER_SECONDS
+    if attempt < max_attempts and not too_long:
+        return None
+    why = f"Retry-After {retry_after:g} s is too long" if too_long else "retries exhausted"
+    return TransientError(
+        f"{method} {endpoint} failed temporarily ({decision.reason}) after {attempt} "
+        f"attempt(s); {why}.",
+        attempts=attempt,
+        retry_after=retry_after,
+        **details,
+    )

@@ -68,7 +68,11 @@ class FakeSnelStart:
         number = len(self.token_requests)
         return json_response(
             200,
-            {"access_token": f"tok-{number}", "token_type": "bearer", "expires_in": self.expires_in},
+            {
+                "access_token": f"tok-{number}",
+                "token_type": "bearer",
+                "expires_in": self.expires_in,
+            },
         )
 
     def _play(self, answer: Answer, request: httpx.Request) -> httpx.Response:
@@ -110,7 +114,9 @@ def fake_time() -> FakeTime:
 
 
 @pytest.fixture
-def make_client(fake: FakeSnelStart, fake_time: FakeTime) -> Iterator[Callable[..., SnelStartClient]]:
+def make_client(
+    fake: FakeSnelStart, fake_time: FakeTime
+) -> Iterator[Callable[..., SnelStartClient]]:
     made: list[SnelStartClient] = []
 
     def make(**overrides: Any) -> SnelStartClient:

@@ -107,7 +107,10 @@ def test_a_400_from_the_token_endpoint_blames_the_koppelsleutel(client, fake):
     fake.token_answers.append(
         json_response(
             400,
-            {"error": "GrantType clientkey was found. Parameter clientkey does not contain a valid value"},
+            {
+                "error": "GrantType clientkey was found. "
+                "Parameter clientkey does not contain a valid value"
+            },
         )
     )
 
