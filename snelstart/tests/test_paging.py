@@ -1,0 +1,134 @@
+"""OData lists stream page by page with $skip/$top and stop after a short page."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import httpx
+import pytest
+
+from snelstart import Artikel, odata
+from snelstart.tests.conftest import json_response
+
+
+def _serve(total: int):
+    """A list endpoint holding ``total`` rows that honours $skip/$top."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        skip = int(request.url.params["$skip"])
+        top = int(request.url.params["$top"])
+        rows = [
+            {"relatiecode": n, "naam": f"Klant {n}"} for n in range(skip, min(total, skip + top))
+        ]
+        return json_response(200, rows)
+
+    return answer
+
+
+def _windows(fake) -> list[tuple[int, int]]:
+    return [(int(r.url.params["$skip"]), int(r.url.params["$top"])) for r in fake.api_requests]
+
+
+def test_1234_rows_come_in_pages_of_500_500_234(client, fake):
+    fake.default = _serve(1234)
+
+    rows = list(client.relaties.iter())
+
+    assert [r.relatiecode for r in rows] == list(range(1234))
+    assert _windows(fake) == [(0, 500), (500, 500), (1000, 500)]
+
+
+def test_exactly_500_rows_cost_one_extra_call_that_returns_nothing(client, fake):
+    fake.default = _serve(500)
+
+    rows = list(client.relaties.iter())
+
+    assert len(rows) == 500
+    assert _windows(fake) == [(0, 500), (500, 500)]
+
+
+def test_an_empty_list_is_one_call(client, fake):
+    fake.default = _serve(0)
+
+    assert list(client.verkooporders.iter()) == []
+    assert _windows(fake) == [(0, 500)]
+
+
+def test_the_next_page_is_only_requested_when_consumed(client, fake):
+    fake.default = _serve(1234)
+    rows = client.relaties.iter(page_size=100)
+
+    first = next(rows)
+
+    assert first.relatiecode == 0
+    assert _windows(fake) == [(0, 100)]
+
+
+def test_page_size_never_exceeds_500(client, fake):
+    with pytest.raises(ValueError):
+        list(client.relaties.iter(page_size=501))
+    with pytest.raises(ValueError):
+        client.artikelen.page(0, 0)
+    assert fake.api_requests == []
+
+
+def test_filter_and_select_are_sent_as_odata_options(client, fake):
+    fake.default = _serve(3)
+    expression = odata.and_(
+        odata.modified_since("2024-03-01T12:00:00"), odata.eq("Naam", "O'Brien & Zn")
+    )
+
+    list(client.relaties.iter(filter=expression, select=["Id", "Naam"]))
+
+    [request] = fake.api_requests
+    assert request.url.params["$filter"] == expression
+    assert request.url.params["$select"] == "Id,Naam"
+    query = request.url.query.decode()
+    assert query.startswith(
+        "$skip=0&$top=500&$filter=ModifiedOn%20ge%20datetime'2024-03-01T12:00:00'"
+    )
+    assert "%26" in query and "+" not in query
+    assert unquote(query.split("$filter=")[1].split("&")[0]) == expression
+
+
+def test_page_reads_one_window(client, fake):
+    fake.default = _serve(1234)
+
+    rows = client.relaties.page(1200, 50)
+
+    assert [r.relatiecode for r in rows] == list(range(1200, 1234))
+    assert _windows(fake) == [(1200, 50)]
+
+
+def test_artikelen_can_ask_for_a_customers_prices(client, fake):
+    fake.default = json_response(200, [])
+
+    list(client.artikelen.iter(relatie_id="0b8f6a52-3c1e-4a55-9d0e-2f7f1c2b9a10", aantal=3))
+
+    params = fake.api_requests[0].url.params
+    assert params["relatieId"] == "0b8f6a52-3c1e-4a55-9d0e-2f7f1c2b9a10"
+    assert params["aantal"] == "3"
+
+
+def test_plain_lists_send_no_query_options(client, fake):
+    fake.add(json_response(200, [{"nummer": 1, "omschrijving": "Omzet hoog"}]))
+    fake.add(json_response(200, [{"omschrijving": "Standaard", "nonactief": False}]))
+
+    groups = client.artikelomzetgroepen.list()
+    templates = client.verkoopordersjablonen.list()
+
+    assert groups[0].omschrijving == "Omzet hoog"
+    assert templates[0].omschrijving == "Standaard"
+    assert [str(r.url) for r in fake.api_requests] == [
+        "https://api.test/v2/artikelomzetgroepen",
+        "https://api.test/v2/verkoopordersjablonen",
+    ]
+
+
+def test_iter_yields_typed_models(client, fake):
+    fake.default = json_response(200, [{"artikelcode": "308", "verkoopprijs": 0}])
+
+    [artikel] = list(client.artikelen.iter())
+
+    assert isinstance(artikel, Artikel)
+    assert artikel.artikelcode == "308"
