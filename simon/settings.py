@@ -26,6 +26,7 @@ try:
     _redis_url = config.env_str("REDIS_URL", "")
     if _redis_url:
         config.check_redis_url(_redis_url)
+    REDIS_URL = _redis_url
     # Fernet key for credentials at rest (the koppelsleutel). Embedded set-up: generated once.
     FERNET_KEY = config.env_str("SIMON_FERNET_KEY", "") or config.secret_from_file(
         DATA_DIR / "fernet.key", lambda: Fernet.generate_key().decode()
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "simon.workorders",
     "simon.forms",
     "simon.api",
+    "simon.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,1 +1,88 @@
+"""Article groups (artikelgroepen) and articles (artikelen), SPEC S2, S5, S12."""
+
 from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from simon.lib.choices import Source
+from simon.tenants.models import TenantModel, TenantQuerySet
+
+
+class ActiveQuerySet(TenantQuerySet):
+    def visible(self) -> ActiveQuerySet:
+        """What pickers and lists show; hidden rows stay only for the work orders' sake."""
+        return self.filter(active=True)
+
+
+class ArticleGroup(TenantModel):
+    """SnelStart's 'artikelomzetgroep'; the settings choose groups by name (case-sensitive)."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    number = models.IntegerField(_("nummer"), null=True, blank=True)
+    snelstart_id = models.UUIDField(_("SnelStart-id"), null=True, blank=True, editable=False)
+    source = models.CharField(
+        _("herkomst"), max_length=20, choices=Source.choices, default=Source.LOCAL
+    )
+    active = models.BooleanField(_("actief"), default=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("artikelgroep")
+        verbose_name_plural = _("artikelgroepen")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "snelstart_id"],
+                condition=Q(snelstart_id__isnull=False),
+                name="articlegroup_unique_snelstart_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(TenantModel):
+    code = models.CharField(_("artikelcode"), max_length=50)
+    description = models.CharField(_("omschrijving"), max_length=250)
+    unit = models.CharField(_("eenheid"), max_length=20, blank=True)
+    # Shown for information only: SnelStart's prices apply on the sales order (S21).
+    sales_price = models.DecimalField(
+        _("verkoopprijs"), max_digits=12, decimal_places=4, null=True, blank=True
+    )
+    group = models.ForeignKey(
+        ArticleGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("artikelgroep"),
+    )
+    snelstart_id = models.UUIDField(_("SnelStart-id"), null=True, blank=True, editable=False)
+    source = models.CharField(
+        _("herkomst"), max_length=20, choices=Source.choices, default=Source.LOCAL
+    )
+    active = models.BooleanField(_("actief"), default=True)
+    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        ordering = ["code", "id"]
+        indexes = [models.Index(fields=["organization", "code"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "snelstart_id"],
+                condition=Q(snelstart_id__isnull=False),
+                name="article_unique_snelstart_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"

@@ -1,0 +1,192 @@
+"""Writing customers and work addresses. Views and the API call these, never the ORM directly.
+
+``by`` is the acting user; None means the system (the integration, the demo seed). When an
+integration manages customers (S4) creating and changing them is refused, unless the caller is
+that integration (``from_integration=True``). Work addresses stay editable (manual 3.3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+
+from simon.customers.errors import CustomerError
+from simon.customers.models import Customer, WorkAddress
+from simon.lib.choices import Source
+from simon.lib.errors import ensure_managed_here
+from simon.lib.membership import require_member, require_office
+from simon.tenants.models import Organization
+
+ADDRESS_FIELDS = (
+    "street",
+    "house_number",
+    "house_number_addition",
+    "postcode",
+    "city",
+    "country_code",
+)
+CUSTOMER_FIELDS = ("name", "relatiecode", "email", "phone", *ADDRESS_FIELDS)
+WORK_ADDRESS_FIELDS = ("label", "contact_name", "contact_phone", "contact_email", *ADDRESS_FIELDS)
+
+
+def _clean_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        # A programming error, not a user error: say exactly what was passed.
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    cleaned = {}
+    for key, value in fields.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if key == "country_code":
+            value = (value or "NL").upper()
+        if key == "postcode":
+            value = value.upper()
+        cleaned[key] = value
+    return cleaned
+
+
+def _check_customer(organization: Organization, values: dict[str, Any], pk: int | None) -> None:
+    if "name" in values and not values["name"]:
+        raise CustomerError(_("Vul de naam van de klant in."), field="name")
+    relatiecode = values.get("relatiecode")
+    if relatiecode is not None:
+        taken = Customer.objects.filter(organization=organization, relatiecode=relatiecode)
+        if taken.exclude(pk=pk).exists():
+            raise CustomerError(
+                _("Relatiecode %(code)s is al in gebruik.") % {"code": relatiecode},
+                field="relatiecode",
+            )
+
+
+def create_customer(
+    organization: Organization,
+    *,
+    by: Any = None,
+    source: str = Source.LOCAL,
+    snelstart_id: Any = None,
+    from_integration: bool = False,
+    **fields: Any,
+) -> Customer:
+    """Create a customer. Raises CustomerError, MasterDataManagedExternally, NotPermitted."""
+    if by is not None:
+        require_office(by, organization)
+    if not from_integration:
+        ensure_managed_here(organization, "customer")
+    values = _clean_fields(fields, CUSTOMER_FIELDS)
+    values.setdefault("name", "")
+    _check_customer(organization, values, None)
+    try:
+        with transaction.atomic():
+            return Customer.objects.create(
+                organization=organization, source=source, snelstart_id=snelstart_id, **values
+            )
+    except IntegrityError:
+        # Lost a race for the same relatiecode or SnelStart id.
+        raise CustomerError(_("Deze klant bestaat al."), field="relatiecode") from None
+
+
+def update_customer(
+    customer: Customer, *, by: Any = None, from_integration: bool = False, **fields: Any
+) -> Customer:
+    """Change a customer's fields. Raises as ``create_customer``."""
+    if by is not None:
+        require_office(by, customer.organization)
+    if not from_integration:
+        ensure_managed_here(customer.organization, "customer")
+    values = _clean_fields(fields, (*CUSTOMER_FIELDS, "active"))
+    _check_customer(customer.organization, values, customer.pk)
+    for key, value in values.items():
+        setattr(customer, key, value)
+    try:
+        with transaction.atomic():
+            customer.save()
+    except IntegrityError:
+        raise CustomerError(_("Deze klant bestaat al."), field="relatiecode") from None
+    return customer
+
+
+def remove_customer(customer: Customer, *, by: Any = None, from_integration: bool = False) -> bool:
+    """Delete the customer, or hide it when anything (a work order) still refers to it (S5).
+
+    Returns True when the row was deleted, False when it was hidden (active=False). Deleting
+    and falling back on the database's refusal avoids a check-then-act race with a work order
+    being created for this customer at the same moment.
+    """
+    if by is not None:
+        require_office(by, customer.organization)
+    if not from_integration:
+        ensure_managed_here(customer.organization, "customer")
+    try:
+        with transaction.atomic():
+            customer.delete()
+        return True
+    except (ProtectedError, RestrictedError):
+        Customer.objects.filter(pk=customer.pk).update(active=False)
+        customer.active = False
+        return False
+
+
+def _work_address_values(fields: dict[str, Any]) -> dict[str, Any]:
+    return _clean_fields(fields, WORK_ADDRESS_FIELDS)
+
+
+def add_work_address(
+    customer: Customer, *, by: Any = None, source: str = Source.LOCAL, **fields: Any
+) -> WorkAddress:
+    """Add a work address to a customer; any member may (a monteur finds a new site on the road).
+
+    Raises CustomerError (hidden customer, or a second active SnelStart address), NotPermitted.
+    """
+    if by is not None:
+        require_member(by, customer.organization)
+    if not customer.active:
+        raise CustomerError(_("Deze klant is niet meer actief."), field="customer")
+    values = _work_address_values(fields)
+    try:
+        with transaction.atomic():
+            return WorkAddress.objects.create(
+                organization_id=customer.organization_id,
+                customer=customer,
+                source=source,
+                **values,
+            )
+    except IntegrityError:
+        raise CustomerError(
+            _("Deze klant heeft al een werkadres uit SnelStart."), field="source"
+        ) from None
+
+
+def update_work_address(work_address: WorkAddress, *, by: Any = None, **fields: Any) -> WorkAddress:
+    """Change a work address. Its customer never changes: make a new address instead."""
+    if by is not None:
+        require_member(by, work_address.organization)
+    for key, value in _work_address_values(fields).items():
+        setattr(work_address, key, value)
+    work_address.save()
+    return work_address
+
+
+def deactivate_work_address(work_address: WorkAddress, *, by: Any = None) -> WorkAddress:
+    """Hide a work address from pickers; work orders that use it keep showing it."""
+    if by is not None:
+        require_member(by, work_address.organization)
+    WorkAddress.objects.filter(pk=work_address.pk).update(active=False)
+    work_address.active = False
+    return work_address
+
+
+def remove_work_address(work_address: WorkAddress, *, by: Any = None) -> bool:
+    """Delete an unreferenced work address, otherwise hide it. True when deleted."""
+    if by is not None:
+        require_member(by, work_address.organization)
+    try:
+        with transaction.atomic():
+            work_address.delete()
+        return True
+    except (ProtectedError, RestrictedError):
+        deactivate_work_address(work_address)
+        return False

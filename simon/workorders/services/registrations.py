@@ -1,0 +1,224 @@
+"""Registering time (werktijd, reistijd) and materials on a work order (SPEC S6, S8).
+
+A monteur registers on orders they are planned on while open or planned, and only their own
+hours; the office may correct anything until the order is archived. Raises WorkOrderError and
+WorkOrderPermissionDenied.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from simon.catalog.models import Article
+from simon.tenants.models import Membership
+from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
+from simon.workorders.models import MaterialLine, TimeEntry, TimeKind, WorkOrder
+from simon.workorders.permissions import require_edit
+from simon.workorders.services.common import check_member, lock
+
+MAX_MINUTES_PER_ENTRY = 24 * 60
+QUANTITY_STEP = Decimal("0.001")
+MAX_QUANTITY = Decimal("999999999.999")  # what DecimalField(12, 3) can hold
+
+
+def compute_minutes(minutes: Any, start: time | None, end: time | None) -> int:
+    """Minutes from start and end when given (whole minutes), else the given minutes, > 0."""
+    if (start is None) != (end is None):
+        raise WorkOrderError(_("Vul zowel de begin- als de eindtijd in."), field="end")
+    if start is not None and end is not None:
+        if end <= start:
+            raise WorkOrderError(_("De eindtijd moet na de begintijd liggen."), field="end")
+        seconds = (datetime.combine(date.min, end) - datetime.combine(date.min, start)).seconds
+        computed = seconds // 60
+        if minutes not in (None, "") and _as_int(minutes) != computed:
+            raise WorkOrderError(
+                _("Het aantal minuten past niet bij de begin- en eindtijd."), field="minutes"
+            )
+        minutes = computed
+    if minutes in (None, ""):
+        raise WorkOrderError(_("Vul het aantal minuten in."), field="minutes")
+    value = _as_int(minutes)
+    if value <= 0:
+        raise WorkOrderError(_("Het aantal minuten moet groter dan 0 zijn."), field="minutes")
+    if value > MAX_MINUTES_PER_ENTRY:
+        raise WorkOrderError(_("Meer dan 24 uur in één regel kan niet."), field="minutes")
+    return value
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise WorkOrderError(_("Vul een geheel aantal minuten in."), field="minutes")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise WorkOrderError(_("Vul een geheel aantal minuten in."), field="minutes") from None
+    if not number.is_finite() or number != number.to_integral_value():
+        raise WorkOrderError(_("Vul een geheel aantal minuten in."), field="minutes")
+    return int(number)
+
+
+def parse_quantity(value: Any) -> Decimal:
+    """A quantity > 0 with at most 3 decimals, as Decimal (never rounded silently)."""
+    if isinstance(value, bool) or value is None:
+        raise WorkOrderError(_("Vul een aantal in."), field="quantity")
+    try:
+        quantity = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise WorkOrderError(_("Vul een geldig aantal in."), field="quantity") from None
+    if not quantity.is_finite():
+        raise WorkOrderError(_("Vul een geldig aantal in."), field="quantity")
+    if quantity <= 0:
+        raise WorkOrderError(_("Het aantal moet groter dan 0 zijn."), field="quantity")
+    if quantity != quantity.quantize(QUANTITY_STEP, rounding="ROUND_DOWN"):
+        raise WorkOrderError(_("Gebruik maximaal 3 decimalen."), field="quantity")
+    if quantity > MAX_QUANTITY:
+        raise WorkOrderError(_("Dit aantal is te groot."), field="quantity")
+    return quantity
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in TimeKind.values:
+        raise WorkOrderError(_("Kies werktijd of reistijd."), field="kind")
+    return kind
+
+
+def _check_own_hours(membership: Membership | None, by: Any, employee: Any) -> None:
+    if membership is not None and not membership.is_office and employee.pk != by.pk:
+        raise WorkOrderPermissionDenied(_("Je kunt alleen je eigen uren registreren."))
+
+
+def add_time_entry(
+    work_order: WorkOrder,
+    *,
+    by: Any,
+    employee: Any,
+    kind: str,
+    date: date,
+    minutes: Any = None,
+    start: time | None = None,
+    end: time | None = None,
+    note: str = "",
+) -> TimeEntry:
+    """Register minutes, or a start and end time, for one employee on one day."""
+    with transaction.atomic():
+        current = lock(work_order)
+        membership = require_edit(by, current)
+        check_member(current.organization, employee)
+        _check_own_hours(membership, by, employee)
+        if date is None:
+            raise WorkOrderError(_("Kies een datum."), field="date")
+        return TimeEntry.objects.create(
+            organization_id=current.organization_id,
+            work_order=current,
+            employee=employee,
+            kind=_check_kind(kind),
+            date=date,
+            start_time=start,
+            end_time=end,
+            minutes=compute_minutes(minutes, start, end),
+            note=(note or "").strip(),
+            created_by=by,
+        )
+
+
+def update_time_entry(entry: TimeEntry, *, by: Any, **fields: Any) -> TimeEntry:
+    """Change employee, kind, date, minutes, start, end or note.
+
+    Giving only ``minutes`` replaces a start/end span; giving ``start``/``end`` recomputes
+    the minutes.
+    """
+    unknown = set(fields) - {"employee", "kind", "date", "minutes", "start", "end", "note"}
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        current = lock(entry.work_order)
+        membership = require_edit(by, current)
+        entry.refresh_from_db()
+        _check_own_hours(membership, by, entry.employee)
+        if "employee" in fields:
+            check_member(current.organization, fields["employee"])
+            _check_own_hours(membership, by, fields["employee"])
+            entry.employee = fields["employee"]
+        if "kind" in fields:
+            entry.kind = _check_kind(fields["kind"])
+        if "date" in fields:
+            if fields["date"] is None:
+                raise WorkOrderError(_("Kies een datum."), field="date")
+            entry.date = fields["date"]
+        if "note" in fields:
+            entry.note = (fields["note"] or "").strip()
+        if {"minutes", "start", "end"} & set(fields):
+            span_given = "start" in fields or "end" in fields
+            start = fields.get("start", entry.start_time) if span_given else None
+            end = fields.get("end", entry.end_time) if span_given else None
+            entry.minutes = compute_minutes(fields.get("minutes"), start, end)
+            entry.start_time, entry.end_time = start, end
+        entry.save()
+    return entry
+
+
+def delete_time_entry(entry: TimeEntry, *, by: Any) -> None:
+    with transaction.atomic():
+        current = lock(entry.work_order)
+        membership = require_edit(by, current)
+        _check_own_hours(membership, by, entry.employee)
+        TimeEntry.objects.filter(pk=entry.pk).delete()
+
+
+def _check_article(work_order: WorkOrder, article: Article, current: Article | None) -> Article:
+    if not isinstance(article, Article) or article.organization_id != work_order.organization_id:
+        raise WorkOrderError(_("Onbekend artikel."), field="article")
+    if not article.active and (current is None or current.pk != article.pk):
+        raise WorkOrderError(_("Dit artikel is niet meer beschikbaar."), field="article")
+    return article
+
+
+def add_material(
+    work_order: WorkOrder, *, by: Any, article: Article, quantity: Any, note: str = ""
+) -> MaterialLine:
+    """Add an article with a quantity (> 0) at the end of the order's material lines."""
+    with transaction.atomic():
+        current = lock(work_order)
+        require_edit(by, current)
+        last = current.material_lines.aggregate(last=Max("position"))["last"] or 0
+        return MaterialLine.objects.create(
+            organization_id=current.organization_id,
+            work_order=current,
+            article=_check_article(current, article, None),
+            quantity=parse_quantity(quantity),
+            note=(note or "").strip(),
+            position=last + 1,
+            created_by=by,
+        )
+
+
+def update_material(line: MaterialLine, *, by: Any, **fields: Any) -> MaterialLine:
+    """Change the article, quantity or note of a material line."""
+    unknown = set(fields) - {"article", "quantity", "note"}
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        current = lock(line.work_order)
+        require_edit(by, current)
+        line.refresh_from_db()
+        if "article" in fields:
+            line.article = _check_article(current, fields["article"], line.article)
+        if "quantity" in fields:
+            line.quantity = parse_quantity(fields["quantity"])
+        if "note" in fields:
+            line.note = (fields["note"] or "").strip()
+        line.save()
+    return line
+
+
+def delete_material(line: MaterialLine, *, by: Any) -> None:
+    with transaction.atomic():
+        current = lock(line.work_order)
+        require_edit(by, current)
+        MaterialLine.objects.filter(pk=line.pk).delete()
