@@ -8,7 +8,7 @@ the current one came back full (SnelStart returns no paging metadata, CONTRACT �
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import quote
 from uuid import UUID
@@ -17,7 +17,7 @@ import httpx
 import pydantic
 
 from snelstart import odata
-from snelstart.errors import MalformedResponseError
+from snelstart.errors import MalformedResponseError, OutcomeUnknownError
 from snelstart.jsonvalues import loads
 from snelstart.models import (
     Artikel,
@@ -155,13 +155,18 @@ class ODataCollection(_Resource[M]):
         of it, one extra request returns ``[]``. Order is SnelStart's (undocumented), so a sync
         should de-duplicate by ``id``.
         """
-        skip = 0
-        while True:
-            rows = self.page(skip, page_size, filter, select)
-            yield from rows
-            if len(rows) < page_size:
-                return
-            skip += len(rows)
+        self._query(0, page_size, None, None)  # reject a bad page size now, not at first next()
+        return _stream(lambda skip: self.page(skip, page_size, filter, select), page_size)
+
+
+def _stream(fetch: Callable[[int], list[M]], page_size: int) -> Iterator[M]:
+    skip = 0
+    while True:
+        rows = fetch(skip)
+        yield from rows
+        if len(rows) < page_size:
+            return
+        skip += len(rows)
 
 
 class RelatiesResource(ODataCollection[Relatie]):
@@ -207,13 +212,13 @@ class ArtikelenResource(ODataCollection[Artikel]):
         relatie_id: Id | None = None,
         aantal: int | None = None,
     ) -> Iterator[Artikel]:
-        skip = 0
-        while True:
-            rows = self.page(skip, page_size, filter, select, relatie_id=relatie_id, aantal=aantal)
-            yield from rows
-            if len(rows) < page_size:
-                return
-            skip += len(rows)
+        self._query(0, page_size, None, None)
+        return _stream(
+            lambda skip: self.page(
+                skip, page_size, filter, select, relatie_id=relatie_id, aantal=aantal
+            ),
+            page_size,
+        )
 
     def get(self, id: Id, *, relatie_id: Id | None = None, aantal: int | None = None) -> Artikel:
         endpoint = self.path + "/{id}"
@@ -234,8 +239,22 @@ class VerkoopordersResource(ODataCollection[VerkoopOrder]):
         Never resent after it may have reached SnelStart: then :class:`OutcomeUnknownError`
         (carrying the payload) is raised and the caller must look the order up first.
         """
-        sent = self._client._request("POST", self.path, endpoint=self.path, body=order.to_payload())
-        return decode_model(VerkoopOrder, sent.response, "POST", self.path)
+        payload = order.to_payload()
+        sent = self._client._request("POST", self.path, endpoint=self.path, body=payload)
+        try:
+            return decode_model(VerkoopOrder, sent.response, "POST", self.path)
+        except MalformedResponseError as exc:
+            # SnelStart did create the order, but we cannot tell which one: same instruction as
+            # an unanswered POST – look it up before sending it again.
+            raise OutcomeUnknownError(
+                f"POST {self.path} succeeded ({sent.response.status_code}) but the answer could "
+                f"not be read: {exc.message} Look the order up before sending it again.",
+                payload=payload,
+                status=sent.response.status_code,
+                method="POST",
+                endpoint=self.path,
+                body=sent.response.text,
+            ) from exc
 
     def update(self, id: Id, order: VerkoopOrder) -> VerkoopOrder:
         """``PUT /verkooporders/{id}`` – a full replacement: send the complete order."""

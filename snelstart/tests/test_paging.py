@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote
 
 import httpx
@@ -132,3 +133,15 @@ def test_iter_yields_typed_models(client, fake):
 
     assert isinstance(artikel, Artikel)
     assert artikel.artikelcode == "308"
+
+
+def test_one_client_serves_concurrent_page_reads(client, fake):
+    fake.default = _serve(2000)
+    windows = [0, 500, 1000, 1500]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pages = list(pool.map(lambda skip: client.relaties.page(skip, 500), windows))
+
+    assert [page[0].relatiecode for page in pages] == windows
+    assert sum(len(page) for page in pages) == 2000
+    assert len(fake.token_requests) == 1
+    assert client.stats.by_endpoint["GET /relaties"].requests == 4

@@ -7,8 +7,15 @@ from datetime import datetime
 from decimal import Decimal
 
 import httpx
+import pytest
 
-from snelstart import Identifier, SnelStartClient, VerkoopOrder, VerkoopOrderRegel
+from snelstart import (
+    Identifier,
+    OutcomeUnknownError,
+    SnelStartClient,
+    VerkoopOrder,
+    VerkoopOrderRegel,
+)
 from snelstart.tests.conftest import json_response
 
 ORDER_ID = "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -136,3 +143,15 @@ def test_defaults_point_at_snelstart():
         assert client._http.timeout == httpx.Timeout(25.0, connect=10.0)
     finally:
         client.close()
+
+
+def test_a_created_order_whose_answer_cannot_be_read_is_outcome_unknown(client, fake):
+    fake.add(httpx.Response(201, text="<html>ok</html>"))
+    order = _order()
+
+    with pytest.raises(OutcomeUnknownError) as caught:
+        client.verkooporders.create(order)
+
+    assert caught.value.status == 201
+    assert caught.value.payload == order.to_payload()
+    assert len(fake.api_requests) == 1
