@@ -47,6 +47,7 @@ from snelstart.models import (
     ExtraVeldDefinitie,
     ExtraVeldWaarde,
     Identifier,
+    Land,
     ProcesStatus,
     Relatie,
     Relatiesoort,
@@ -58,6 +59,7 @@ from snelstart.models import (
 )
 from snelstart.odata import and_, contains, eq, modified_since, or_, relatiesoort_is
 from snelstart.ratelimit import RateLimiter, TokenBucket
+from snelstart.resources import Page, Rejected
 from snelstart.stats import ClientStats
 
 __all__ = [
@@ -78,11 +80,14 @@ __all__ = [
     "ExtraVeldWaarde",
     "ForbiddenError",
     "Identifier",
+    "Land",
     "MalformedResponseError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "Page",
     "ProcesStatus",
     "RateLimiter",
+    "Rejected",
     "Relatie",
     "Relatiesoort",
     "RequestError",

@@ -28,6 +28,7 @@ from snelstart.ratelimit import RateLimiter, TokenBucket
 from snelstart.resources import (
     ArtikelenResource,
     ArtikelomzetgroepenResource,
+    LandenResource,
     RelatiesResource,
     VerkoopordersjablonenResource,
     VerkoopordersResource,
@@ -110,6 +111,7 @@ class SnelStartClient:
         self.relaties = RelatiesResource(self)
         self.artikelen = ArtikelenResource(self)
         self.artikelomzetgroepen = ArtikelomzetgroepenResource(self)
+        self.landen = LandenResource(self)
         self.verkooporders = VerkoopordersResource(self)
         self.verkoopordersjablonen = VerkoopordersjablonenResource(self)
 

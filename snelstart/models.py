@@ -20,6 +20,8 @@ from __future__ import annotations
 from enum import StrEnum
 from uuid import UUID
 
+from pydantic import Field
+
 from snelstart.company_info import CompanyInfo, KleineOndernemersregeling, PeriodeRange
 from snelstart.jsonvalues import SnelStartDateTime, SnelStartDecimal
 from snelstart.model_base import Identifier, Record, SnelStartModel
@@ -212,6 +214,12 @@ class ExtraVeldDefinitie(SnelStartModel):
     maximum_tekst_lengte: int | None = None
 
 
+class Land(Record):
+    naam: str | None = None
+    landcode_iso: str | None = Field(default=None, alias="landcodeISO")
+    landcode: str | None = None
+
+
 class VerkoopOrderSjabloon(Record):
     omschrijving: str | None = None
     nonactief: bool | None = None
@@ -234,6 +242,7 @@ __all__ = [
     "ExtraVeldWaarde",
     "Identifier",
     "KleineOndernemersregeling",
+    "Land",
     "PeriodeRange",
     "ProcesStatus",
     "Record",

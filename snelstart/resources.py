@@ -9,6 +9,7 @@ the current one came back full (SnelStart returns no paging metadata, CONTRACT Â
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import quote
 from uuid import UUID
@@ -22,6 +23,7 @@ from snelstart.jsonvalues import loads
 from snelstart.models import (
     Artikel,
     ArtikelOmzetgroep,
+    Land,
     Relatie,
     SnelStartModel,
     VerkoopOrder,
@@ -99,6 +101,52 @@ def decode_models(model: type[M], response: httpx.Response, method: str, endpoin
     ]
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A record of a page that does not fit the model; the rest of the page is still usable."""
+
+    index: int
+    data: Any
+    error: MalformedResponseError
+
+
+@dataclass(frozen=True)
+class Page(Generic[M]):
+    """One page read leniently: good records, rejected ones, and how many the server sent."""
+
+    skip: int
+    top: int
+    records: list[M]
+    rejected: list[Rejected]
+
+    @property
+    def size(self) -> int:
+        return len(self.records) + len(self.rejected)
+
+    @property
+    def full(self) -> bool:
+        """A full page means there may be another one (SnelStart sends no paging metadata)."""
+        return self.size >= self.top
+
+
+def decode_page(
+    model: type[M], response: httpx.Response, method: str, endpoint: str, skip: int, top: int
+) -> Page[M]:
+    data = decode_json(response, method, endpoint)
+    if not isinstance(data, list):
+        raise decode_error(
+            response, method, endpoint, f"expected a JSON array, got {type(data).__name__}"
+        )
+    records: list[M] = []
+    rejected: list[Rejected] = []
+    for index, item in enumerate(data):
+        try:
+            records.append(_validate(model, item, response, method, endpoint, index))
+        except MalformedResponseError as exc:
+            rejected.append(Rejected(index, item, exc))
+    return Page(skip=skip, top=top, records=records, rejected=rejected)
+
+
 def _id_segment(id: Id) -> str:
     # quote() keeps a stray "/" or "?" in a string id from reaching another URL.
     return "/" + quote(str(id), safe="")
@@ -142,6 +190,15 @@ class ODataCollection(_Resource[M]):
     ) -> list[M]:
         """One page: ``GET {path}?$skip=&$top=[&$filter=][&$select=]``; ``top`` â‰¤ 500."""
         return self._page(self._query(skip, top, filter, select))
+
+    def read_page(
+        self, skip: int, top: int, filter: str | None = None, select: list[str] | str | None = None
+    ) -> Page[M]:
+        """Like :meth:`page`, but a record that does not fit the model is set aside in
+        ``Page.rejected`` instead of failing the page, so a sync can skip one bad record."""
+        params = self._query(skip, top, filter, select)
+        sent = self._client._request("GET", self.path, endpoint=self.path, params=params)
+        return decode_page(self.model, sent.response, "GET", self.path, skip, top)
 
     def iter(
         self,
@@ -289,3 +346,8 @@ class ArtikelomzetgroepenResource(_PlainList[ArtikelOmzetgroep]):
 class VerkoopordersjablonenResource(_PlainList[VerkoopOrderSjabloon]):
     path = "/verkoopordersjablonen"
     model = VerkoopOrderSjabloon
+
+
+class LandenResource(_PlainList[Land]):
+    path = "/landen"
+    model = Land

@@ -1,0 +1,46 @@
+"""``read_page`` sets a record that does not fit aside instead of failing the whole page."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from snelstart import SnelStartClient
+
+TOKEN = {"access_token": "t", "token_type": "bearer", "expires_in": 3599}
+
+
+def client_answering(rows: list[object]) -> SnelStartClient:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json=TOKEN)
+        return httpx.Response(200, content=json.dumps(rows).encode())
+
+    return SnelStartClient(
+        client_key="k" * 20, subscription_key="s", transport=httpx.MockTransport(handler)
+    )
+
+
+def test_a_bad_record_is_rejected_and_the_page_still_counts_as_full():
+    good = {"id": "d691991a-9c3c-45d0-b6d0-aae11727e981", "naam": "Jansen"}
+    bad = {"id": "not-a-guid", "naam": "Kapot"}
+    with client_answering([good, bad]) as client:
+        page = client.relaties.read_page(0, 2)
+    assert [r.naam for r in page.records] == ["Jansen"]
+    assert [(r.index, r.data["naam"]) for r in page.rejected] == [(1, "Kapot")]
+    assert page.size == 2
+    assert page.full is True
+
+
+def test_a_short_page_is_not_full():
+    with client_answering([]) as client:
+        page = client.artikelen.read_page(500, 500)
+    assert (page.size, page.full, page.records) == (0, False, [])
+
+
+def test_landen_reads_the_iso_code():
+    land = {"id": "d691991a-9c3c-45d0-b6d0-aae11727e981", "naam": "Nederland", "landcodeISO": "NL"}
+    with client_answering([land]) as client:
+        (nl,) = client.landen.list()
+    assert (nl.naam, nl.landcode_iso) == ("Nederland", "NL")
