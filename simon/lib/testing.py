@@ -1,0 +1,66 @@
+"""Test helpers shared by the domain apps' tests: small factories on top of the services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from simon.catalog.models import Article, ArticleGroup
+from simon.customers.models import Customer, WorkAddress
+from simon.lib import external
+from simon.lib.choices import Source
+from simon.lib.external import ExternalManagement
+from simon.tenants.models import Organization
+
+SNELSTART_MESSAGE = "Beheer klanten en artikelen in SnelStart"
+
+
+def make_customer(organization: Organization, name: str = "Bakkerij Jansen", **kw: Any) -> Customer:
+    kw.setdefault("street", "Dorpsstraat")
+    kw.setdefault("house_number", "12")
+    kw.setdefault("postcode", "3511 AB")
+    kw.setdefault("city", "Utrecht")
+    return Customer.objects.create(organization=organization, name=name, **kw)
+
+
+def make_address(customer: Customer, label: str = "Filiaal", **kw: Any) -> WorkAddress:
+    kw.setdefault("street", "Marktplein")
+    kw.setdefault("house_number", "3")
+    kw.setdefault("city", customer.city)
+    return WorkAddress.objects.create(
+        organization_id=customer.organization_id, customer=customer, label=label, **kw
+    )
+
+
+def make_article(
+    organization: Organization, code: str = "KRAAN-15", description: str = "Kraan 15 mm", **kw: Any
+) -> Article:
+    return Article.objects.create(
+        organization=organization, code=code, description=description, **kw
+    )
+
+
+def make_group(organization: Organization, name: str = "Materialen") -> ArticleGroup:
+    return ArticleGroup.objects.create(organization=organization, name=name)
+
+
+@contextmanager
+def managed_by_snelstart(*organizations: Organization) -> Iterator[ExternalManagement]:
+    """Register a policy like the integration's for these organizations, only inside the block."""
+    answer = ExternalManagement(system="SnelStart", message=SNELSTART_MESSAGE)
+    ids = {org.pk for org in organizations}
+
+    def policy(organization: Organization, kind: str) -> ExternalManagement | None:
+        return answer if organization.pk in ids else None
+
+    external.register_policy(policy)
+    try:
+        yield answer
+    finally:
+        external._policies.remove(policy)
+
+
+DAY = date(2026, 3, 16)
+__all__ = ["DAY", "Source"]

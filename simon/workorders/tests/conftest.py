@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from simon.lib.testing import DAY, make_address, make_article, make_customer
+from simon.workorders import services
+from simon.workorders.models import WorkOrder
+
+
+@pytest.fixture
+def customer(org_a):
+    return make_customer(org_a, "Bakkerij Jansen", relatiecode=1001)
+
+
+@pytest.fixture
+def address(customer):
+    return make_address(customer, "Winkel")
+
+
+@pytest.fixture
+def article(org_a):
+    return make_article(org_a, "KRAAN-15", "Kraan 15 mm", unit="stuk")
+
+
+@pytest.fixture
+def planned(org_a, alice, bob, customer, address) -> WorkOrder:
+    """A work order of A planned on bob, created by alice (office)."""
+    return services.create_work_order(
+        org_a,
+        by=alice,
+        customer=customer,
+        work_address=address,
+        description="CV-ketel onderhoud",
+        planned_date=DAY,
+        employees=[bob],
+    )
+
+
+@pytest.fixture
+def completed(planned, bob) -> WorkOrder:
+    return services.report_complete(planned, by=bob)
+
+
+@pytest.fixture
+def archived(completed, alice) -> WorkOrder:
+    return services.archive(completed, by=alice)
