@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "simon.workorders",
     "simon.forms",
     "simon.api",
+    "simon.snelstart_sync",
     "simon.demo",
 ]
 

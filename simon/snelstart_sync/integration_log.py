@@ -1,0 +1,104 @@
+"""The user's integration log: every message is written through ``record``.
+
+Messages are in Dutch, say what happened ('Bericht') and what to do ('Te nemen actie').
+Repeating the same message for the same record folds into one row whose count and
+``last_seen`` go up, so a failing sync that retries every minute does not flood the screen.
+A message that is resolved (e.g. the order was sent after all) is folded no longer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simon.snelstart_sync.models import Kind, LogMessage, Table
+from simon.tenants.models import Organization
+
+technical_log = logging.getLogger("simon.snelstart_sync")
+
+
+def _fold_key(kind: str, table: str, record_code: uuid.UUID | None, message: str) -> str:
+    raw = f"{kind}|{table}|{record_code or ''}|{message}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def record(
+    organization: Organization,
+    *,
+    kind: Kind,
+    table: Table,
+    message: str,
+    action: str = "",
+    record_code: uuid.UUID | None = None,
+    record_label: str = "",
+) -> LogMessage:
+    """Write one message, or fold it into the unresolved identical one."""
+    now = timezone.now()
+    key = _fold_key(kind, table, record_code, message)
+    with transaction.atomic():
+        updated = LogMessage.objects.filter(
+            organization=organization, fold_key=key, resolved=False
+        ).update(count=F("count") + 1, last_seen=now, action=action)
+        if updated:
+            entry = LogMessage.objects.filter(
+                organization=organization, fold_key=key, resolved=False
+            ).latest("last_seen")
+        else:
+            entry = LogMessage.objects.create(
+                organization=organization,
+                kind=kind,
+                table=table,
+                message=message,
+                action=action,
+                record_code=record_code,
+                record_label=record_label[:200],
+                fold_key=key,
+                last_seen=now,
+            )
+    technical_log.info(
+        "integration log %s %s org=%s record=%s: %s",
+        kind,
+        table,
+        organization.pk,
+        record_code,
+        message,
+    )
+    return entry
+
+
+def resolve(organization: Organization, *, table: Table, record_code: uuid.UUID) -> int:
+    """Mark open warnings and errors about one record as resolved; they no longer fold."""
+    return LogMessage.objects.filter(
+        organization=organization,
+        table=table,
+        record_code=record_code,
+        resolved=False,
+        kind__in=(Kind.WARNING, Kind.ERROR),
+    ).update(resolved=True)
+
+
+def resolve_connection_problems(organization: Organization) -> int:
+    """After a successful sync: earlier connection warnings and errors are over.
+
+    They stay in the log (history), but no longer fold, and one info line says it recovered.
+    """
+    resolved = LogMessage.objects.filter(
+        organization=organization,
+        table=Table.INTEGRATION,
+        resolved=False,
+        kind__in=(Kind.WARNING, Kind.ERROR),
+    ).update(resolved=True)
+    if resolved:
+        record(
+            organization,
+            kind=Kind.INFO,
+            table=Table.INTEGRATION,
+            message=_("De verbinding met SnelStart werkt weer."),
+        )
+    return resolved

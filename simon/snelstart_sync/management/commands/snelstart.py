@@ -1,0 +1,87 @@
+"""Operators' command line (B4): ``manage.py snelstart status|sync|cleanup [--org CODE]``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from simon.snelstart_sync import cleanup, sync
+from simon.snelstart_sync.models import Connection, StreamCursor
+
+
+class Command(BaseCommand):
+    help = "Status, sync and clean-up of the SnelStart integration."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        sub.add_parser("status", help="state, last sync and cursors per organization")
+        for name, text in (("sync", "sync now"), ("cleanup", "clean up now")):
+            action = sub.add_parser(name, help=text)
+            action.add_argument("--org", help="organization code (default: all active)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "status":
+            self.status()
+            return
+        connections = Connection.objects.select_related("organization")
+        if options.get("org"):
+            connections = connections.filter(organization__code=options["org"])
+            if not connections.exists():
+                raise CommandError(f"no SnelStart connection for organization {options['org']}")
+        else:
+            connections = [c for c in connections if c.is_running]
+        failed = 0
+        for connection in connections:
+            name = connection.organization.name
+            if action == "sync":
+                report = sync.sync_organization(connection.organization_id)
+                if report is None:
+                    self.stdout.write(f"{name}: skipped (not active, or another worker is busy)")
+                    continue
+                counts = ", ".join(
+                    f"{stream} {r.outcome.created}+{r.outcome.updated}~{r.outcome.unchanged}"
+                    for stream, r in report.streams.items()
+                )
+                self.stdout.write(
+                    f"{name}: {'ok' if report.ok else 'FAILED ' + report.error} "
+                    f"({report.requests} requests; {counts})"
+                )
+                failed += not report.ok
+            else:
+                result = cleanup.cleanup_organization(connection.organization_id)
+                if result is None:
+                    self.stdout.write(f"{name}: skipped (not active, or another worker is busy)")
+                    continue
+                self.stdout.write(
+                    f"{name}: {'ok' if result.ok else 'FAILED ' + result.error} "
+                    f"(customers removed {result.customers_removed}, hidden "
+                    f"{result.customers_hidden}; articles removed {result.articles_removed}, "
+                    f"hidden {result.articles_hidden}; repaired {result.repaired})"
+                )
+                failed += not result.ok
+        if failed:
+            raise CommandError(f"{failed} organization(s) failed")
+
+    def status(self) -> None:
+        now = timezone.now()
+        for c in Connection.objects.select_related("organization").order_by("organization__name"):
+            last = c.last_sync_success_at
+            lag = f"{(now - last).total_seconds():.0f}s ago" if last else "never"
+            self.stdout.write(
+                f"{c.organization.name} [{c.organization.code}] {c.state}; "
+                f"administration {c.administration_name or '-'}; last successful sync {lag}; "
+                f"failures in a row {c.consecutive_failures}"
+            )
+            for cursor in StreamCursor.objects.filter(organization=c.organization).order_by(
+                "stream"
+            ):
+                running = (
+                    f", reading from $skip={cursor.run_next_skip}" if cursor.run_started_at else ""
+                )
+                self.stdout.write(
+                    f"  {cursor.stream}: hoogste mutatiedatum {cursor.highest_modified_on or '-'}, "
+                    f"{cursor.records_stored} stored{running}"
+                )

@@ -1,0 +1,279 @@
+"""State of the SnelStart integration per organization.
+
+- ``Connection``: the activation state machine, the encrypted koppelsleutel, the sync lease.
+- ``IntegrationSettings``: every setting of manual chapter 5, versioned (a change applies from
+  the moment of saving, never retroactively).
+- ``StreamCursor``: per stream the 'hoogste mutatiedatum' and the progress of a running read.
+- ``LogMessage``: the user's integration log ('Integraties' → 'Logging').
+- ``SyncRun``: one row per sync or clean-up, for the health panel and the technical log.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from simon.tenants.models import Organization
+
+
+class State(models.TextChoices):
+    INACTIVE = "inactive", _("Niet actief")
+    WIPED = "wiped", _("Data gewist")
+    CONNECTED = "connected", _("Gekoppeld")
+    CONFIGURED = "configured", _("Ingesteld, eerste import loopt")
+    ACTIVE = "active", _("Actief")
+    DEACTIVATED = "deactivated", _("Gedeactiveerd")
+
+
+# States in which Simon pulls and pushes. 'configured' runs the first import.
+RUNNING_STATES = (State.CONFIGURED, State.ACTIVE)
+
+
+class Connection(models.Model):
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, related_name="snelstart_connection"
+    )
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.INACTIVE)
+    client_key_encrypted = models.TextField(blank=True)
+    client_key_hint = models.CharField(max_length=8, blank=True)
+    administration_id = models.UUIDField(null=True, blank=True)
+    administration_name = models.CharField(max_length=200, blank=True)
+    activation_started_at = models.DateTimeField(null=True, blank=True)
+    wiped_at = models.DateTimeField(null=True, blank=True)
+    connected_at = models.DateTimeField(null=True, blank=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+    ever_activated = models.BooleanField(default=False)
+    terms_accepted_at = models.DateTimeField(null=True, blank=True)
+    terms_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Scheduling and the cross-worker lease: claimed with one conditional UPDATE.
+    next_sync_at = models.DateTimeField(null=True, blank=True)
+    next_cleanup_at = models.DateTimeField(null=True, blank=True)
+    lease_owner = models.CharField(max_length=100, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    last_sync_started_at = models.DateTimeField(null=True, blank=True)
+    last_sync_success_at = models.DateTimeField(null=True, blank=True)
+    last_cleanup_at = models.DateTimeField(null=True, blank=True)
+    initial_import_done_at = models.DateTimeField(null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    # SnelStart's land ids → ISO codes, read from /landen when an unknown id shows up.
+    countries = models.JSONField(default=dict, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("SnelStart-koppeling")
+        verbose_name_plural = _("SnelStart-koppelingen")
+        indexes = [models.Index(fields=["state", "next_sync_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.get_state_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in RUNNING_STATES
+
+
+class OrderDescription(models.TextChoices):
+    WORK_DESCRIPTION = "werkomschrijving", _("Werkomschrijving")
+    WORK_ADDRESS = "werkadres", _("Werkadres")
+    CUSTOMER_REFERENCE = "klantreferentie", _("Klantreferentie")
+
+
+class PaymentReference(models.TextChoices):
+    NUMBER = "werkbonnummer", _("Werkbonnummer")
+    CUSTOMER_REFERENCE = "klantreferentie", _("Klantreferentie")
+    BOTH = "beide", _("Beide")
+    NONE = "geen", _("Geen")
+
+
+class Memo(models.TextChoices):
+    WORK_ADDRESS = "werkadres", _("Werkadres")
+    WORK_DESCRIPTION = "werkomschrijving", _("Werkomschrijving")
+    BOTH = "beide", _("Beide")
+    NONE = "geen", _("Geen")
+
+
+class OrderType(models.TextChoices):
+    STANDARD = "standaard", _("Standaard order")
+    WORK_ORDER = "werkbon", _("Werkbon")
+
+
+class PulledDescription(models.TextChoices):
+    DESCRIPTION = "omschrijving", _("Omschrijving van de verkooporder")
+    MEMO = "memo", _("Memo/notitie")
+    BOTH = "beide", _("Beide")
+
+
+class IntegrationSettings(models.Model):
+    """One saved version of the settings; the newest version of an organization applies."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="snelstart_settings"
+    )
+    version = models.PositiveIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    travel_article_code = models.CharField(max_length=50, blank=True)
+    travel_article_id = models.UUIDField(null=True, blank=True)
+    work_article_code = models.CharField(max_length=50, blank=True)
+    work_article_id = models.UUIDField(null=True, blank=True)
+    article_groups = models.JSONField(default=list, blank=True)
+    fixed_article_code = models.CharField(max_length=50, blank=True)
+    fixed_article_id = models.UUIDField(null=True, blank=True)
+    order_description = models.CharField(
+        max_length=20, choices=OrderDescription.choices, default=OrderDescription.WORK_DESCRIPTION
+    )
+    payment_reference = models.CharField(
+        max_length=20, choices=PaymentReference.choices, default=PaymentReference.NUMBER
+    )
+    memo = models.CharField(max_length=20, choices=Memo.choices, default=Memo.WORK_ADDRESS)
+    first_line_description = models.BooleanField(default=False)
+    send_filter_word = models.CharField(max_length=50, blank=True)
+    template_name = models.CharField(max_length=100, blank=True)
+    template_id = models.UUIDField(null=True, blank=True)
+    order_type = models.CharField(
+        max_length=20, choices=OrderType.choices, default=OrderType.STANDARD
+    )
+    pull_orders = models.BooleanField(default=False)
+    pull_filter_word = models.CharField(max_length=50, blank=True)
+    pull_with_lines = models.BooleanField(default=True)
+    pull_description = models.CharField(
+        max_length=20, choices=PulledDescription.choices, default=PulledDescription.DESCRIPTION
+    )
+    description_suffix = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        verbose_name = _("instellingen SnelStart-koppeling")
+        verbose_name_plural = _("instellingen SnelStart-koppeling")
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "version"], name="unique_settings_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} v{self.version}"
+
+
+class Stream(models.TextChoices):
+    ARTICLE_GROUPS = "artikelgroepen", _("Artikelgroepen")
+    ARTICLES = "artikelen", _("Artikelen")
+    CUSTOMERS = "klanten", _("Klanten")
+    SALES_ORDERS = "verkooporders", _("Verkooporders")
+
+
+class StreamCursor(models.Model):
+    """Where a stream stands: the bookmark and, while a read runs, how far it got.
+
+    ``bookmark`` is an instant (UTC) up to which every change has been stored; the
+    'hoogste mutatiedatum' shown to users is ``highest_modified_on``, SnelStart's own text.
+    A read in progress keeps its lower bound, its start and the next ``$skip`` so that an
+    interrupted run resumes where it stopped instead of starting over.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    stream = models.CharField(max_length=20, choices=Stream.choices)
+    bookmark = models.DateTimeField(null=True, blank=True)
+    highest_modified_on = models.CharField(max_length=40, blank=True)
+    run_started_at = models.DateTimeField(null=True, blank=True)
+    run_lower_bound = models.CharField(max_length=40, blank=True)
+    run_next_skip = models.PositiveIntegerField(default=0)
+    run_highest_seen = models.CharField(max_length=40, blank=True)
+    run_records = models.PositiveIntegerField(default=0)
+    run_estimated_total = models.PositiveIntegerField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    records_stored = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "stream"], name="unique_stream_cursor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.stream} @ {self.highest_modified_on or '-'}"
+
+    @property
+    def run_in_progress(self) -> bool:
+        return self.run_started_at is not None
+
+
+class Kind(models.TextChoices):
+    INFO = "info", _("Info")
+    APPROVAL = "goedkeuring", _("Goedkeuring")
+    WARNING = "waarschuwing", _("Waarschuwing")
+    ERROR = "foutmelding", _("Foutmelding")
+
+
+class Table(models.TextChoices):
+    WORK_ORDER = "werkbon", _("Werkbon")
+    CUSTOMER = "klant", _("Klant")
+    WORK_ADDRESS = "werkadres", _("Werkadres")
+    ARTICLE = "artikel", _("Artikel")
+    ARTICLE_GROUP = "artikelgroep", _("Artikelgroep")
+    INTEGRATION = "koppeling", _("Koppeling")
+
+
+class LogMessage(models.Model):
+    """One message of the integration log, written only through ``integration_log.record``.
+
+    Identical messages (same kind, table, record and text) are folded: the existing row's
+    ``count`` and ``last_seen`` go up instead of a new row flooding the screen.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField()
+    count = models.PositiveIntegerField(default=1)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    table = models.CharField(max_length=20, choices=Table.choices)
+    record_code = models.UUIDField(null=True, blank=True)
+    record_label = models.CharField(max_length=200, blank=True)
+    message = models.TextField()
+    action = models.TextField(blank=True)
+    fold_key = models.CharField(max_length=64)
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-last_seen", "-id"]
+        indexes = [
+            models.Index(fields=["organization", "-last_seen"]),
+            models.Index(fields=["organization", "fold_key"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.message[:60]}"
+
+
+class RunKind(models.TextChoices):
+    SYNC = "sync", _("Synchronisatie")
+    CLEANUP = "cleanup", _("Opschonen")
+
+
+class SyncRun(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=RunKind.choices)
+    worker = models.CharField(max_length=100, blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    ok = models.BooleanField(null=True)
+    requests = models.PositiveIntegerField(default=0)
+    retries = models.PositiveIntegerField(default=0)
+    records = models.PositiveIntegerField(default=0)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["organization", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.kind} {self.started_at:%Y-%m-%d %H:%M}"

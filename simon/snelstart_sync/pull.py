@@ -1,0 +1,185 @@
+"""One incremental read of one stream (S1–S3, S5, S31).
+
+    begin   the run's start and its lower bound are written to the stream's cursor
+    pages   each page is stored in its own transaction together with the resume point
+    finish  the bookmark advances to the highest change read, never past the run's start
+
+A run that is interrupted (crash, SnelStart down, lease lost) leaves its start, lower bound
+and next ``$skip`` on the cursor; the next run resumes there, and its final bookmark is still
+capped at the *first* attempt's start, so changes made during the interruption are read again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from simon.snelstart_sync import cursor_time
+from simon.snelstart_sync.models import StreamCursor
+from simon.snelstart_sync.paging import PAGE_SIZE, estimate_total, read_pages
+from simon.snelstart_sync.upsert import PageOutcome
+from simon.tenants.models import Organization
+from snelstart import Page, format_snelstart_datetime, odata, parse_snelstart_datetime
+
+log = logging.getLogger("simon.snelstart_sync.pull")
+
+DEFAULT_OVERLAP = timedelta(minutes=2)
+
+Store = Callable[[list[Any]], PageOutcome]
+
+
+@dataclass
+class StreamRead:
+    """What a stream needs to be read: where from, which records, and how to store a page."""
+
+    stream: str
+    read_page: Callable[[int, int, str | None], Page]
+    store: Store
+    base_filter: str | None = None
+    incremental: bool = True
+
+
+@dataclass
+class StreamResult:
+    stream: str
+    pages: int
+    outcome: PageOutcome
+    resumed: bool
+
+
+def cursor_of(organization: Organization, stream: str) -> StreamCursor:
+    cursor, _created = StreamCursor.objects.get_or_create(organization=organization, stream=stream)
+    return cursor
+
+
+def _begin(cursor: StreamCursor, overlap: timedelta) -> bool:
+    """Start a new run on the cursor, or keep the interrupted one. Returns True when resuming."""
+    if cursor.run_started_at is not None:
+        return True
+    now = timezone.now()
+    cursor.run_started_at = now
+    cursor.run_lower_bound = (
+        format_snelstart_datetime(cursor_time.lower_bound(cursor.bookmark, overlap, now))
+        if cursor.bookmark is not None
+        else ""
+    )
+    cursor.run_next_skip = 0
+    cursor.run_highest_seen = ""
+    cursor.run_records = 0
+    cursor.run_estimated_total = None
+    cursor.save()
+    return False
+
+
+def _filter(cursor: StreamCursor, read: StreamRead) -> str | None:
+    parts = [read.base_filter]
+    if read.incremental and cursor.run_lower_bound:
+        parts.append(odata.modified_since(cursor.run_lower_bound))
+    kept = [p for p in parts if p]
+    return odata.and_(*kept) if len(kept) > 1 else (kept[0] if kept else None)
+
+
+def _highest(current: str, records: list[Any]) -> str:
+    best = parse_snelstart_datetime(current) if current else None
+    best_text = current
+    for record in records:
+        text = getattr(record, "modified_on_text", None)
+        if not text:
+            continue
+        value = parse_snelstart_datetime(text)
+        if best is None or value > best:
+            best, best_text = value, text
+    return best_text
+
+
+def _store_page(read: StreamRead, page: Page) -> PageOutcome:
+    """Store a page in one go; if the database refuses it, store record by record so that one
+    bad record is skipped and reported instead of blocking the stream."""
+    try:
+        with transaction.atomic():
+            return read.store(page.records)
+    except DatabaseError as exc:
+        log.warning("page of %s refused by the database (%s); storing one by one", read.stream, exc)
+    outcome = PageOutcome()
+    for record in page.records:
+        try:
+            with transaction.atomic():
+                outcome.add(read.store([record]))
+        except DatabaseError as exc:
+            outcome.problems.append((record, f"kan niet worden opgeslagen: {exc}"))
+    return outcome
+
+
+def run_stream(
+    organization: Organization,
+    read: StreamRead,
+    *,
+    workers: int = 1,
+    overlap: timedelta = DEFAULT_OVERLAP,
+    after_page: Callable[[StreamCursor, PageOutcome], None] | None = None,
+    estimate: Callable[[str | None], Callable[[int], int]] | None = None,
+) -> StreamResult:
+    """Read the stream from its cursor, store every page, then advance the bookmark."""
+    cursor = cursor_of(organization, read.stream)
+    resumed = _begin(cursor, overlap)
+    query = _filter(cursor, read)
+    total = PageOutcome()
+    pages = 0
+
+    def fetch(skip: int) -> Page:
+        return read.read_page(skip, PAGE_SIZE, query)
+
+    for page in read_pages(fetch, cursor.run_next_skip, workers):
+        outcome = _store_page(read, page)
+        for rejected in page.rejected:
+            outcome.problems.append((rejected.data, f"onleesbaar antwoord: {rejected.error}"))
+        pages += 1
+        total.add(outcome)
+        cursor.run_next_skip = page.skip + page.size
+        cursor.run_highest_seen = _highest(cursor.run_highest_seen, page.records)
+        cursor.run_records += page.size
+        cursor.records_stored += outcome.stored
+        if (
+            pages == 1
+            and page.full
+            and estimate is not None
+            and cursor.bookmark is None
+            and cursor.run_estimated_total is None
+        ):
+            cursor.run_estimated_total = estimate_total(estimate(query), page.skip + page.size)
+        StreamCursor.objects.filter(pk=cursor.pk).update(
+            run_next_skip=cursor.run_next_skip,
+            run_highest_seen=cursor.run_highest_seen,
+            run_records=cursor.run_records,
+            run_estimated_total=cursor.run_estimated_total,
+            records_stored=cursor.records_stored,
+        )
+        if after_page is not None:
+            after_page(cursor, outcome)
+    _finish(cursor)
+    return StreamResult(read.stream, pages, total, resumed)
+
+
+def _finish(cursor: StreamCursor) -> None:
+    highest = parse_snelstart_datetime(cursor.run_highest_seen) if cursor.run_highest_seen else None
+    assert cursor.run_started_at is not None
+    cursor.bookmark = cursor_time.advance(cursor.bookmark, highest, cursor.run_started_at)
+    if cursor.run_highest_seen and (
+        not cursor.highest_modified_on
+        or parse_snelstart_datetime(cursor.run_highest_seen)
+        > parse_snelstart_datetime(cursor.highest_modified_on)
+    ):
+        cursor.highest_modified_on = cursor.run_highest_seen
+    cursor.run_started_at = None
+    cursor.run_lower_bound = ""
+    cursor.run_next_skip = 0
+    cursor.run_highest_seen = ""
+    cursor.run_estimated_total = None
+    cursor.last_success_at = timezone.now()
+    cursor.save()

@@ -1,0 +1,296 @@
+"""One sync of one organization: article groups, articles, customers (S1–S3, S5, S31).
+
+Called by the Huey job, the operator command and tests alike. It takes the organization's
+lease first, so two workers never sync the same organization at once; a worker that finds
+the lease taken returns None and does nothing. Every failure the user can act on becomes an
+integration log message; the technical detail goes to the technical log.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from simon.catalog.models import ArticleGroup
+from simon.snelstart_sync import (
+    activation,
+    configuration,
+    failures,
+    integration_log,
+    leases,
+    mapping,
+    upsert,
+)
+from simon.snelstart_sync.connection import client_for
+from simon.snelstart_sync.models import (
+    Connection,
+    Kind,
+    RunKind,
+    State,
+    Stream,
+    StreamCursor,
+    SyncRun,
+    Table,
+)
+from simon.snelstart_sync.pull import StreamRead, StreamResult, run_stream
+from snelstart import Relatie, SnelStartClient, SnelStartError, odata
+
+log = logging.getLogger("simon.snelstart_sync")
+
+IMPORT_WORKERS = 4
+
+
+@dataclass
+class SyncReport:
+    organization_id: int
+    ok: bool
+    streams: dict[str, StreamResult] = field(default_factory=dict)
+    requests: int = 0
+    error: str = ""
+
+
+class _Run:
+    """Everything one sync needs, so the stream functions stay small."""
+
+    def __init__(self, connection: Connection, client: SnelStartClient, owner: str) -> None:
+        self.connection = connection
+        self.organization = connection.organization
+        self.client = client
+        self.owner = owner
+        self.settings = configuration.current(self.organization)
+        self.chosen: set[UUID] | None = None
+        self.group_pks: dict[UUID, int] = {}
+        self.countries: dict[UUID, str] = {
+            UUID(k): v for k, v in (connection.countries or {}).items()
+        }
+        self.countries_refreshed = False
+
+    def workers(self, stream: str) -> int:
+        cursor = StreamCursor.objects.filter(organization=self.organization, stream=stream).first()
+        first_read = cursor is None or cursor.bookmark is None
+        return getattr(settings, "SNELSTART_IMPORT_WORKERS", IMPORT_WORKERS) if first_read else 1
+
+    def after_page(self, cursor: StreamCursor, outcome: upsert.PageOutcome) -> None:
+        leases.renew(self.connection.pk, self.owner)
+        for record, reason in outcome.problems:
+            self.report_record_problem(cursor.stream, record, reason)
+
+    def report_record_problem(self, stream: str, record: Any, reason: str) -> None:
+        table = Table.CUSTOMER if stream == Stream.CUSTOMERS else Table.ARTICLE
+        label = _record_label(record)
+        integration_log.record(
+            self.organization,
+            kind=Kind.WARNING,
+            table=table,
+            message=_("%(label)s uit SnelStart is overgeslagen: %(reason)s")
+            % {"label": label, "reason": reason},
+            action=_(
+                "Controleer dit record in SnelStart en pas het aan; Simon neemt het bij de "
+                "volgende wijziging opnieuw over."
+            ),
+            record_label=label,
+        )
+
+    # --- streams -------------------------------------------------------------------------
+
+    def sync_groups(self) -> None:
+        groups = self.client.artikelomzetgroepen.list()
+        upsert.upsert_groups(self.organization, groups)
+        names = self.settings.article_groups if self.settings else []
+        self.chosen = mapping.chosen_group_ids(groups, names)
+        missing = sorted(set(names) - {g.omschrijving for g in groups})
+        if missing:
+            integration_log.record(
+                self.organization,
+                kind=Kind.WARNING,
+                table=Table.ARTICLE_GROUP,
+                message=_("De gekozen artikelgroep(en) %(names)s bestaan niet in SnelStart.")
+                % {"names": ", ".join(f"'{n}'" for n in missing)},
+                action=_("Pas bij 'Instellingen' de artikelgroepen aan (let op hoofdletters)."),
+            )
+        self.group_pks = dict(
+            ArticleGroup.objects.filter(
+                organization=self.organization, snelstart_id__isnull=False
+            ).values_list("snelstart_id", "pk")
+        )
+        StreamCursor.objects.update_or_create(
+            organization=self.organization,
+            stream=Stream.ARTICLE_GROUPS,
+            defaults={"last_success_at": timezone.now(), "records_stored": len(groups)},
+        )
+
+    def articles(self) -> StreamRead:
+        return StreamRead(
+            stream=Stream.ARTICLES,
+            read_page=self.client.artikelen.read_page,
+            store=lambda rows: upsert.upsert_articles(
+                self.organization, rows, self.chosen, self.group_pks
+            ),
+        )
+
+    def customers(self) -> StreamRead:
+        return StreamRead(
+            stream=Stream.CUSTOMERS,
+            read_page=self.client.relaties.read_page,
+            store=self.store_customers,
+            base_filter=odata.relatiesoort_is("Klant"),
+        )
+
+    def store_customers(self, relaties: list[Relatie]) -> upsert.PageOutcome:
+        self.learn_countries(relaties)
+        return upsert.upsert_customers(self.organization, relaties, self.countries)
+
+    def learn_countries(self, relaties: list[Relatie]) -> None:
+        wanted = {
+            a.land.id
+            for r in relaties
+            for a in (r.vestigings_adres, r.correspondentie_adres)
+            if a is not None and a.land is not None and a.land.id is not None
+        }
+        if self.countries_refreshed or wanted <= self.countries.keys():
+            return
+        self.countries_refreshed = True
+        self.countries = {
+            land.id: (land.landcode_iso or land.landcode or "NL")[:2].upper()
+            for land in self.client.landen.list()
+            if land.id is not None
+        }
+        Connection.objects.filter(pk=self.connection.pk).update(
+            countries={str(k): v for k, v in self.countries.items()}
+        )
+
+    def estimator(self, resource: Any) -> Any:
+        return lambda query: lambda skip: len(resource.page(skip, 1, query))
+
+
+def _record_label(record: Any) -> str:
+    if isinstance(record, dict):
+        name = record.get("naam") or record.get("omschrijving") or record.get("id")
+        code = record.get("relatiecode") or record.get("artikelcode")
+    else:
+        name = getattr(record, "naam", None) or getattr(record, "omschrijving", None)
+        code = getattr(record, "relatiecode", None) or getattr(record, "artikelcode", None)
+    return f"{name} ({code})" if code else str(name or _("onbekend record"))
+
+
+def interval() -> timedelta:
+    return timedelta(seconds=settings.SNELSTART_SYNC_INTERVAL_SECONDS)
+
+
+def sync_organization(organization_id: int) -> SyncReport | None:
+    """Sync one organization now. None when it is not active or another worker is syncing it."""
+    connection = (
+        Connection.objects.select_related("organization")
+        .filter(organization_id=organization_id)
+        .first()
+    )
+    if connection is None or not connection.is_running:
+        return None
+    with leases.held(connection.pk) as owner:
+        if owner is None:
+            return None
+        return _sync_with_lease(connection, owner)
+
+
+def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
+    started = timezone.now()
+    run = SyncRun.objects.create(
+        organization=connection.organization, kind=RunKind.SYNC, worker=owner, started_at=started
+    )
+    Connection.objects.filter(pk=connection.pk).update(last_sync_started_at=started)
+    report = SyncReport(connection.organization_id, ok=False)
+    client = None
+    try:
+        client = client_for(connection)
+        work = _Run(connection, client, owner)
+        work.sync_groups()
+        for read, resource in (
+            (work.articles(), client.artikelen),
+            (work.customers(), client.relaties),
+        ):
+            report.streams[read.stream] = run_stream(
+                connection.organization,
+                read,
+                workers=work.workers(read.stream),
+                after_page=work.after_page,
+                estimate=work.estimator(resource),
+            )
+        report.ok = True
+        _succeeded(connection, report, started)
+    except leases.LeaseLost as exc:
+        report.error = str(exc)
+        log.warning("sync of org %s stopped: %s", connection.organization_id, exc)
+    except Exception as exc:
+        report.error = f"{type(exc).__name__}: {exc}"
+        _failed(connection, exc)
+    finally:
+        if client is not None:
+            report.requests = client.stats.requests
+            client.close()
+        SyncRun.objects.filter(pk=run.pk).update(
+            finished_at=timezone.now(),
+            ok=report.ok,
+            requests=report.requests,
+            retries=client.stats.retries if client is not None else 0,
+            records=sum(r.outcome.stored for r in report.streams.values()),
+            detail=report.error[:2000],
+        )
+    return report
+
+
+def _succeeded(connection: Connection, report: SyncReport, started: datetime) -> None:
+    now = timezone.now()
+    Connection.objects.filter(pk=connection.pk).update(
+        last_sync_success_at=now, consecutive_failures=0, next_sync_at=started + interval()
+    )
+    integration_log.resolve_connection_problems(connection.organization)
+    if connection.state == State.CONFIGURED:
+        activation.finish_initial_import(connection)
+        customers = report.streams[Stream.CUSTOMERS].outcome
+        articles = report.streams[Stream.ARTICLES].outcome
+        integration_log.record(
+            connection.organization,
+            kind=Kind.APPROVAL,
+            table=Table.INTEGRATION,
+            message=_(
+                "De eerste import is klaar: %(customers)d klanten en %(articles)d artikelen "
+                "overgenomen uit SnelStart."
+            )
+            % {
+                "customers": customers.created + customers.updated,
+                "articles": articles.created + articles.updated,
+            },
+        )
+
+
+def _failed(connection: Connection, exc: Exception) -> None:
+    Connection.objects.filter(pk=connection.pk).update(
+        consecutive_failures=F("consecutive_failures") + 1
+    )
+    connection.refresh_from_db()
+    explanation = failures.explain(exc, connection.consecutive_failures)
+    wait = failures.backoff(interval(), connection.consecutive_failures)
+    Connection.objects.filter(pk=connection.pk).update(next_sync_at=timezone.now() + wait)
+    log.warning(
+        "sync of org %s failed (%d in a row): %s: %s",
+        connection.organization_id,
+        connection.consecutive_failures,
+        type(exc).__name__,
+        exc,
+        exc_info=not isinstance(exc, SnelStartError),
+    )
+    integration_log.record(
+        connection.organization,
+        kind=explanation.kind,
+        table=Table.INTEGRATION,
+        message=explanation.message,
+        action=explanation.action,
+    )

@@ -1,0 +1,72 @@
+"""Huey jobs of the integration: thin, take ids, call one service (schedules in one place)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from simon.snelstart_sync import cleanup, sync
+from simon.snelstart_sync.models import RUNNING_STATES, Connection
+
+log = logging.getLogger("simon.snelstart_sync")
+
+
+# Huey ticks once a minute; a sync that started a moment after the previous tick is due
+# again at this one, not a minute later.
+DUE_GRACE = timedelta(seconds=15)
+
+
+def due_organizations(kind: str) -> list[int]:
+    """Organizations whose sync (or clean-up) is due now."""
+    now = timezone.now() + DUE_GRACE
+    field = "next_sync_at" if kind == "sync" else "next_cleanup_at"
+    due = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": now})
+    return list(
+        Connection.objects.filter(state__in=RUNNING_STATES)
+        .filter(due)
+        .values_list("organization_id", flat=True)
+    )
+
+
+@db_task()
+def sync_organization_task(organization_id: int) -> None:
+    sync.sync_organization(organization_id)
+    if settings.SNELSTART_SYNC_INTERVAL_SECONDS < 60:
+        # Periodic tasks have minute resolution; shorter intervals re-enqueue themselves.
+        sync_organization_task.schedule(
+            (organization_id,), delay=settings.SNELSTART_SYNC_INTERVAL_SECONDS
+        )
+
+
+@db_task()
+def cleanup_organization_task(organization_id: int) -> None:
+    cleanup.cleanup_organization(organization_id)
+
+
+def tick() -> dict[str, int]:
+    """Enqueue a sync for every organization that is due, and a clean-up for every one whose
+    clean-up is due. The lease in the services makes a double enqueue harmless."""
+    syncs = due_organizations("sync")
+    for organization_id in syncs:
+        sync_organization_task(organization_id)
+    cleanups = due_organizations("cleanup")
+    for organization_id in cleanups:
+        cleanup_organization_task(organization_id)
+    return {"sync": len(syncs), "cleanup": len(cleanups)}
+
+
+# The schedule table: every job that runs by itself, in one place.
+TICK = crontab(minute="*")
+
+
+@db_periodic_task(TICK)
+def scheduler_tick() -> None:
+    counts = tick()
+    if counts["sync"] or counts["cleanup"]:
+        log.info("tick: %(sync)d syncs and %(cleanup)d clean-ups enqueued", counts)

@@ -1,0 +1,240 @@
+"""Storing one page of SnelStart records: idempotent upserts keyed on (organization, SnelStart id).
+
+Each function takes one page, writes it with a few bulk queries inside the caller's
+transaction, and says what it did. Reading the same page twice changes nothing the second
+time (unchanged rows are not written), so the overlap window and retries are harmless.
+Nothing is ever deleted here: inactive records are hidden, which keeps work orders intact (S5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Model
+from django.utils import timezone
+
+from simon.catalog.models import Article, ArticleGroup
+from simon.customers.models import Customer, WorkAddress
+from simon.lib.choices import Source
+from simon.snelstart_sync import mapping
+from simon.tenants.models import Organization
+from snelstart import Artikel, ArtikelOmzetgroep, Relatie
+
+
+@dataclass
+class PageOutcome:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[tuple[Any, str]] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def add(self, other: PageOutcome) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.skipped += other.skipped
+        self.problems.extend(other.problems)
+
+
+def _latest_by_id(records: Iterable[Any]) -> dict[UUID, Any]:
+    """De-duplicate a page by id (a record may appear twice when rows move between pages)."""
+    return {r.id: r for r in records if r.id is not None}
+
+
+def _changed(row: Model, values: Mapping[str, Any]) -> bool:
+    return any(getattr(row, name) != value for name, value in values.items())
+
+
+def _apply(row: Model, values: Mapping[str, Any]) -> None:
+    for name, value in values.items():
+        setattr(row, name, value)
+
+
+def upsert_groups(organization: Organization, groups: list[ArtikelOmzetgroep]) -> PageOutcome:
+    """The complete list of article groups; groups gone from SnelStart are hidden."""
+    outcome = PageOutcome()
+    incoming = _latest_by_id(groups)
+    existing = {
+        g.snelstart_id: g
+        for g in ArticleGroup.objects.filter(organization=organization, snelstart_id__isnull=False)
+    }
+    for sid, group in incoming.items():
+        values = mapping.group_fields(group)
+        row = existing.get(sid)
+        if row is None:
+            ArticleGroup.objects.create(organization=organization, snelstart_id=sid, **values)
+            outcome.created += 1
+        elif _changed(row, values):
+            _apply(row, values)
+            row.save()
+            outcome.updated += 1
+        else:
+            outcome.unchanged += 1
+    gone = [g.pk for sid, g in existing.items() if sid not in incoming and g.active]
+    if gone:
+        ArticleGroup.objects.filter(pk__in=gone).update(active=False)
+        outcome.updated += len(gone)
+    return outcome
+
+
+ARTICLE_FIELDS = [
+    "code", "description", "unit", "sales_price", "active", "source", "group", "modified",
+]  # fmt: skip
+
+
+def upsert_articles(
+    organization: Organization,
+    artikelen: list[Artikel],
+    chosen: set[UUID] | None,
+    group_pks: Mapping[UUID, int],
+) -> PageOutcome:
+    """Articles of one page (S2): created when visible, updated, hidden when inactive or when
+    their group is no longer chosen (S5). Inactive ones that Simon never had are not created."""
+    outcome = PageOutcome()
+    incoming = _latest_by_id(artikelen)
+    existing = {
+        a.snelstart_id: a
+        for a in Article.objects.filter(organization=organization, snelstart_id__in=incoming)
+    }
+    now = timezone.now()
+    new_rows, changed_rows = [], []
+    for sid, artikel in incoming.items():
+        values = mapping.article_fields(artikel, chosen)
+        if not values["code"]:
+            outcome.problems.append((artikel, "artikelcode ontbreekt"))
+            continue
+        group_sid = mapping.article_group_id(artikel)
+        values["group_id"] = group_pks.get(group_sid) if group_sid else None
+        row = existing.get(sid)
+        if row is None:
+            if not values["active"]:
+                outcome.skipped += 1
+                continue
+            new_rows.append(Article(organization=organization, snelstart_id=sid, **values))
+        elif _changed(row, values):
+            _apply(row, values)
+            row.modified = now
+            changed_rows.append(row)
+        else:
+            outcome.unchanged += 1
+    Article.objects.bulk_create(new_rows)
+    Article.objects.bulk_update(changed_rows, ARTICLE_FIELDS)
+    outcome.created += len(new_rows)
+    outcome.updated += len(changed_rows)
+    return outcome
+
+
+CUSTOMER_FIELDS = [
+    "name", "relatiecode", "email", "phone", "active", "source", "street", "house_number",
+    "house_number_addition", "postcode", "city", "country_code", "modified",
+]  # fmt: skip
+ADDRESS_FIELDS = [
+    "contact_name", "source", "active", "street", "house_number", "house_number_addition",
+    "postcode", "city", "country_code", "modified",
+]  # fmt: skip
+
+
+def _free_relatiecodes(organization: Organization, wanted: Mapping[int, UUID]) -> None:
+    """SnelStart leads: a relatiecode now used by another SnelStart relatie is taken away from
+    the Simon row that still holds it (that row gets its own code when its change arrives)."""
+    if not wanted:
+        return
+    holders = Customer.objects.filter(organization=organization, relatiecode__in=wanted)
+    for holder in holders:
+        if holder.snelstart_id != wanted[holder.relatiecode]:
+            Customer.objects.filter(pk=holder.pk).update(relatiecode=None)
+
+
+def upsert_customers(
+    organization: Organization, relaties: list[Relatie], countries: Mapping[UUID, str]
+) -> PageOutcome:
+    """Customers of one page with their SnelStart-derived first work address (S1, S3, S5).
+
+    Work addresses users added (source 'local') are never touched.
+    """
+    outcome = PageOutcome()
+    incoming = {sid: r for sid, r in _latest_by_id(relaties).items() if mapping.is_customer(r)}
+    outcome.skipped += len(relaties) - len(incoming)
+    existing = {
+        c.snelstart_id: c
+        for c in Customer.objects.filter(organization=organization, snelstart_id__in=incoming)
+    }
+    now = timezone.now()
+    values_by_sid: dict[UUID, dict[str, Any]] = {}
+    for sid, relatie in incoming.items():
+        values = mapping.customer_fields(relatie, countries)
+        if sid not in existing and not values["active"]:
+            outcome.skipped += 1  # inactive and never seen: nothing to show or hide
+            continue
+        values_by_sid[sid] = values
+    _free_relatiecodes(
+        organization,
+        {v["relatiecode"]: sid for sid, v in values_by_sid.items() if v["relatiecode"] is not None},
+    )
+    new_rows, changed_rows = [], []
+    for sid, values in values_by_sid.items():
+        row = existing.get(sid)
+        if row is None:
+            row = Customer(organization=organization, snelstart_id=sid, **values)
+            new_rows.append(row)
+        elif _changed(row, values):
+            _apply(row, values)
+            row.modified = now
+            changed_rows.append(row)
+        else:
+            outcome.unchanged += 1
+    Customer.objects.bulk_create(new_rows)
+    Customer.objects.bulk_update(changed_rows, CUSTOMER_FIELDS)
+    outcome.created += len(new_rows)
+    outcome.updated += len(changed_rows)
+    customers = {c.snelstart_id: c for c in [*new_rows, *changed_rows, *existing.values()]}
+    if new_rows and any(c.pk is None for c in new_rows):
+        # Backends without RETURNING ids on bulk_create: read the ids back.
+        customers = {
+            c.snelstart_id: c
+            for c in Customer.objects.filter(
+                organization=organization, snelstart_id__in=values_by_sid
+            )
+        }
+    _upsert_derived_addresses(
+        organization,
+        {sid: customers[sid] for sid in values_by_sid},
+        {sid: mapping.work_address_fields(incoming[sid], countries) for sid in values_by_sid},
+    )
+    return outcome
+
+
+def _upsert_derived_addresses(
+    organization: Organization,
+    customers: Mapping[UUID, Customer],
+    wanted: Mapping[UUID, dict[str, Any]],
+) -> None:
+    by_customer: dict[int, WorkAddress] = {}
+    for address in WorkAddress.objects.filter(
+        organization=organization,
+        customer__in=[c.pk for c in customers.values()],
+        source=Source.SNELSTART,
+    ).order_by("active", "id"):
+        by_customer[address.customer_id] = address  # the active one (or newest) wins
+    now = timezone.now()
+    new_rows, changed_rows = [], []
+    for sid, customer in customers.items():
+        values = wanted[sid]
+        row = by_customer.get(customer.pk)
+        if row is None:
+            if values["active"]:
+                new_rows.append(WorkAddress(organization=organization, customer=customer, **values))
+        elif _changed(row, values):
+            _apply(row, values)
+            row.modified = now
+            changed_rows.append(row)
+    WorkAddress.objects.bulk_create(new_rows)
+    WorkAddress.objects.bulk_update(changed_rows, ADDRESS_FIELDS)
