@@ -62,5 +62,7 @@ def managed_by_snelstart(*organizations: Organization) -> Iterator[ExternalManag
         external._policies.remove(policy)
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 DAY = date(2026, 3, 16)
 __all__ = ["DAY", "Source"]

@@ -241,6 +241,7 @@ def reopen(work_order: WorkOrder, *, by: Any) -> WorkOrder:
     with transaction.atomic():
         current = lock(work_order)
         require_manage(by, current)
+        require_edit(by, current)
         planned = current.planned_date is not None and current.assignments.exists()
         current, _previous = _move(
             current,

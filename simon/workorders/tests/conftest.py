@@ -2,9 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from simon.lib.testing import DAY, make_address, make_article, make_customer
+from simon.lib.testing import DAY, FAST_HASHERS, make_address, make_article, make_customer
 from simon.workorders import services
 from simon.workorders.models import WorkOrder
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """The shared fixtures create users with passwords; the real hasher costs ~0.3 s each."""
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture
