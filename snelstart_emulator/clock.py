@@ -76,10 +76,8 @@ def truncate(value: datetime, digits: int) -> datetime:
 
 def format_wall(value: datetime) -> str:
     """`yyyy-MM-ddTHH:mm:ss[.f…]` with trailing fraction zeros dropped, as .NET writes it."""
-    text = value.strftime("%Y-%m-%dT%H:%M:%S")
-    if value.microsecond:
-        text += "." + f"{value.microsecond:06d}".rstrip("0")
-    return text
+    text = value.replace(tzinfo=None).isoformat()
+    return text.rstrip("0") if value.microsecond else text
 
 
 def parse_wall(text: str) -> datetime:

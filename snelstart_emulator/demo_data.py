@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,15 +51,27 @@ class _Builder:
         self.rng = random.Random(seed)
         self.moment = DEMO_EPOCH
         self.digits = store.settings.modified_on_fraction_digits
+        self.group_refs: dict[str, dict[str, str] | None] = {}
 
     def uuid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        """A version-4 UUID from the seeded RNG (formatted by hand: uuid.UUID is slow)."""
+        h = f"{self.rng.getrandbits(128):032x}"
+        variant = "89ab"[int(h[16], 16) & 3]
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
+
+    def group_ref(self, group: Record) -> dict[str, str] | None:
+        # One shared identifier per group: stored data is never mutated in place, and 100,000
+        # articles then hold 100,000 references instead of 100,000 small dicts.
+        if group.id not in self.group_refs:
+            self.group_refs[group.id] = ref("artikelomzetgroepen", group.id)
+        return self.group_refs[group.id]
+
+    def pick(self, options: Sequence[Any]) -> Any:
+        return options[int(self.rng.random() * len(options))]
 
     def record(self, data: dict[str, Any]) -> Record:
-        rng = self.rng
-        self.moment += timedelta(
-            seconds=rng.randint(1, 90), microseconds=rng.randint(0, 999) * 1000
-        )
+        # 1 to 90 seconds between demo changes, with millisecond fractions.
+        self.moment += timedelta(milliseconds=int(1000 + self.rng.random() * 89000))
         modified = truncate(self.moment, self.digits)
         return Record(self.uuid(), self.admin.take_seq(), modified, format_wall(modified), data)
 
@@ -149,7 +162,7 @@ class _Builder:
             "subartikelen": [],
             "artikelcode": code,
             "omschrijving": omschrijving,
-            "artikelOmzetgroep": ref("artikelomzetgroepen", group.id),
+            "artikelOmzetgroep": self.group_ref(group),
             "verkoopprijs": price,
             "inkoopprijs": round(price * 0.6, 2),
             "eenheid": "stuk",
@@ -250,22 +263,23 @@ def _fill_articles(
         articles.append(
             build.article(str(index + 1) if numeric else code, text, groups[0], price, eenheid=unit)
         )
+    random, pick = rng.random, build.pick
     for index in range(len(articles), spec.articles):
-        group = groups[rng.randrange(len(groups))]
-        price = round(rng.uniform(0.5, 750.0), 2)
-        stock = rng.random() < 0.2
+        group = pick(groups)
+        price = round(0.5 + random() * 749.5, 2)
+        stock = random() < 0.2
         extra: dict[str, Any] = {
-            "eenheid": rng.choice(names.UNITS),
-            "isNonActief": rng.random() < 0.03,
+            "eenheid": pick(names.UNITS),
+            "isNonActief": random() < 0.03,
             "voorraadControle": stock,
         }
         if stock:
-            amount = float(rng.randint(0, 40))
+            amount = float(int(random() * 41))
             extra["technischeVoorraad"] = amount
             extra["vrijeVoorraad"] = amount
-        if suppliers and rng.random() < 0.1:
-            extra["relatie"] = ref("relaties", rng.choice(suppliers).id)
-        text = f"{rng.choice(names.PRODUCTS)} {rng.choice(names.VARIANTS)}"
+        if suppliers and random() < 0.1:
+            extra["relatie"] = ref("relaties", pick(suppliers).id)
+        text = f"{pick(names.PRODUCTS)} {pick(names.VARIANTS)}"
         articles.append(build.article(str(10000 + index), text, group, price, **extra))
     admin.artikelen.bulk_load(articles)
     admin.artikelcodes.update({a.data["artikelcode"].lower(): a.id for a in articles})
