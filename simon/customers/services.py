@@ -7,6 +7,7 @@ that integration (``from_integration=True``). Work addresses stay editable (manu
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -32,6 +33,16 @@ CUSTOMER_FIELDS = ("name", "relatiecode", "email", "phone", *ADDRESS_FIELDS)
 WORK_ADDRESS_FIELDS = ("label", "contact_name", "contact_phone", "contact_email", *ADDRESS_FIELDS)
 
 
+DUTCH_POSTCODE = re.compile(r"(\d{4})\s*([A-Za-z]{2})")
+
+
+def normalize_postcode(value: str) -> str:
+    """'3511ab' -> '3511 AB' (how PostNL writes it); other countries' codes only upper-cased."""
+    value = (value or "").strip().upper()
+    match = DUTCH_POSTCODE.fullmatch(value)
+    return f"{match[1]} {match[2]}" if match else value
+
+
 def _clean_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
     unknown = set(fields) - set(allowed)
     if unknown:
@@ -44,7 +55,7 @@ def _clean_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> dict[str,
         if key == "country_code":
             value = (value or "NL").upper()
         if key == "postcode":
-            value = value.upper()
+            value = normalize_postcode(value)
         cleaned[key] = value
     return cleaned
 

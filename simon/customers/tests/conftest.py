@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from simon.lib.testing import FAST_HASHERS
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
