@@ -39,6 +39,8 @@ try:
     SNELSTART_BASE_URL = config.env_str("SNELSTART_BASE_URL", "https://b2bapi.snelstart.nl/v2")
     SNELSTART_SUBSCRIPTION_KEY = config.env_str("SNELSTART_SUBSCRIPTION_KEY", "")
     SNELSTART_CALLS_PER_MINUTE = config.env_int("SNELSTART_CALLS_PER_MINUTE", 100, minimum=1)
+    SNELSTART_MAX_ATTEMPTS = config.env_int("SNELSTART_MAX_ATTEMPTS", 4, minimum=1)
+    SNELSTART_IMPORT_WORKERS = config.env_int("SNELSTART_IMPORT_WORKERS", 4, minimum=1)
     HUEY_WORKERS = config.env_int("SIMON_HUEY_WORKERS", 2, minimum=1)
     HUEY_IMMEDIATE = config.env_bool("SIMON_HUEY_IMMEDIATE", False)
     EMAIL_BACKEND = config.env_str(

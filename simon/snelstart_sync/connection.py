@@ -21,6 +21,7 @@ def client_for_key(client_key: str, administration_key: str | None = None) -> Sn
         token_url=settings.SNELSTART_TOKEN_URL,
         base_url=settings.SNELSTART_BASE_URL,
         rate_limiter=quota.limiter(administration_key) if administration_key else None,
+        max_attempts=settings.SNELSTART_MAX_ATTEMPTS,
     )
 
 

@@ -76,7 +76,7 @@ class _Run:
     def workers(self, stream: str) -> int:
         cursor = StreamCursor.objects.filter(organization=self.organization, stream=stream).first()
         first_read = cursor is None or cursor.bookmark is None
-        return getattr(settings, "SNELSTART_IMPORT_WORKERS", IMPORT_WORKERS) if first_read else 1
+        return settings.SNELSTART_IMPORT_WORKERS if first_read else 1
 
     def after_page(self, cursor: StreamCursor, outcome: upsert.PageOutcome) -> None:
         leases.renew(self.connection.pk, self.owner)
