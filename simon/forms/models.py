@@ -74,10 +74,11 @@ class FormResponse(TenantModel):
         related_name="form_responses",
         verbose_name=_("werkbon"),
     )
-    # PROTECT: a template that was used is deactivated, never deleted, so answers keep meaning.
+    # RESTRICT: a used template is deactivated, never deleted on its own, so answers keep
+    # meaning; deleting the whole organization still works (see WorkOrder.customer).
     template = models.ForeignKey(
         FormTemplate,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="responses",
         verbose_name=_("formulier"),
     )
@@ -102,7 +103,7 @@ class Answer(TenantModel):
         FormResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("formulier")
     )
     question = models.ForeignKey(
-        Question, on_delete=models.PROTECT, related_name="answers", verbose_name=_("vraag")
+        Question, on_delete=models.RESTRICT, related_name="answers", verbose_name=_("vraag")
     )
     # Stored per kind: text/choice/signature str, number as a decimal str (exact), yes_no bool,
     # date as 'YYYY-MM-DD'.
