@@ -30,7 +30,7 @@ def test_the_token_is_a_jwt_with_a_scopes_claim(
     server: EmulatorServer, admin: AdministrationInfo
 ) -> None:
     token = server.token(admin.client_key)
-    header, payload, signature = token.split(".")
+    header, payload, _signature = token.split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert "relaties:read" in claims["scopes"].split()
     assert "orders:write" in claims["scopes"].split()
