@@ -207,8 +207,12 @@ def plan_work_order(
 
 def _move(
     work_order: WorkOrder, *, by: Any, allowed_from: tuple[str, ...], to: str, refusal: str, **extra
-) -> tuple[WorkOrder, str]:
-    """Conditional status update: only rows still in ``allowed_from`` move; else WorkOrderError."""
+) -> WorkOrder:
+    """Conditional status update: only a row still in ``allowed_from`` moves; else WorkOrderError.
+
+    The status read for the history row comes first; when another transaction moves the order
+    in between, the UPDATE matches nothing and the caller gets the refusal, never a wrong row.
+    """
     previous = WorkOrder.objects.filter(pk=work_order.pk).values_list("status", flat=True).get()
     changed = WorkOrder.objects.filter(pk=work_order.pk, status__in=allowed_from).update(
         status=to, modified=timezone.now(), **extra
@@ -217,7 +221,7 @@ def _move(
         raise WorkOrderError(refusal)
     record_status_change(work_order, from_status=previous, to_status=to, by=by)
     work_order.refresh_from_db()
-    return work_order, previous
+    return work_order
 
 
 def report_complete(work_order: WorkOrder, *, by: Any) -> WorkOrder:
@@ -225,7 +229,7 @@ def report_complete(work_order: WorkOrder, *, by: Any) -> WorkOrder:
     with transaction.atomic():
         current = lock(work_order)
         require_edit(by, current)
-        current, _previous = _move(
+        current = _move(
             current,
             by=by,
             allowed_from=FIELD_EDITABLE,
@@ -243,7 +247,7 @@ def reopen(work_order: WorkOrder, *, by: Any) -> WorkOrder:
         require_manage(by, current)
         require_edit(by, current)
         planned = current.planned_date is not None and current.assignments.exists()
-        current, _previous = _move(
+        current = _move(
             current,
             by=by,
             allowed_from=(S.COMPLETED,),
@@ -268,7 +272,7 @@ def archive(work_order: WorkOrder, *, by: Any) -> WorkOrder:
             if status.first() == S.ARCHIVED
             else _("Alleen gereed gemelde werkbonnen kunnen worden gearchiveerd.")
         )
-        current, _previous = _move(
+        current = _move(
             work_order,
             by=by,
             allowed_from=(S.COMPLETED,),
