@@ -62,3 +62,12 @@ def update_article(api: httpx.Client, artikel: dict, **changes: Any) -> dict:
     response = api.put(f"/artikelen/{artikel['id']}", json=current)
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def all_pages(api: httpx.Client, path: str) -> list[dict]:
+    rows: list[dict] = []
+    while True:
+        page = api.get(path, params={"$skip": len(rows), "$top": 500}).json()
+        rows.extend(page)
+        if len(page) < 500:
+            return rows
