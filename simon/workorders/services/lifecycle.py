@@ -266,20 +266,21 @@ def archive(work_order: WorkOrder, *, by: Any) -> WorkOrder:
     """
     with transaction.atomic():
         require_manage(by, work_order)
-        status = WorkOrder.objects.filter(pk=work_order.pk).values_list("status", flat=True)
-        refusal = (
-            _("Deze werkbon is al gearchiveerd.")
-            if status.first() == S.ARCHIVED
-            else _("Alleen gereed gemelde werkbonnen kunnen worden gearchiveerd.")
-        )
-        current = _move(
-            work_order,
-            by=by,
-            allowed_from=(S.COMPLETED,),
-            to=S.ARCHIVED,
-            refusal=refusal,
-            archived_at=timezone.now(),
-        )
+        try:
+            current = _move(
+                work_order,
+                by=by,
+                allowed_from=(S.COMPLETED,),
+                to=S.ARCHIVED,
+                refusal=_("Alleen gereed gemelde werkbonnen kunnen worden gearchiveerd."),
+                archived_at=timezone.now(),
+            )
+        except WorkOrderError:
+            # Read after the refused UPDATE: a concurrent archive that won is visible by now.
+            status = WorkOrder.objects.filter(pk=work_order.pk).values_list("status", flat=True)
+            if status.first() == S.ARCHIVED:
+                raise WorkOrderError(_("Deze werkbon is al gearchiveerd.")) from None
+            raise
         work_order_archived.send(sender=WorkOrder, work_order=current, by=by)
     return current
 
