@@ -14,5 +14,6 @@ urlpatterns = [
     path("klanten/", include("simon.customers.urls")),
     path("artikelen/", include("simon.catalog.urls")),
     path("formulieren/", include("simon.forms.urls")),
+    path("integraties/", include("simon.snelstart_sync.urls")),
     path("", include("simon.tenants.urls")),
 ]

@@ -137,3 +137,11 @@ def deactivate(connection: Connection) -> None:
         message=_("De koppeling met SnelStart is gedeactiveerd."),
         action=_("Activeer de integratie opnieuw via 'Integraties' om weer te synchroniseren."),
     )
+
+
+def accept_terms(connection: Connection, user: object) -> None:
+    """'Opslaan' with the terms ticked (manual 5.1): who accepted them, and when."""
+    Connection.objects.filter(pk=connection.pk).update(
+        terms_accepted_at=timezone.now(), terms_accepted_by=user
+    )
+    connection.refresh_from_db(fields=["terms_accepted_at", "terms_accepted_by"])

@@ -1,0 +1,63 @@
+"""'Integraties', 'Activeer integratie' and SnelStart's 'Start activatie' (manual 4.1, 4.2)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from simon.snelstart_sync import activation
+from simon.snelstart_sync.models import State
+from simon.snelstart_sync.views.common import (
+    organization_connection,
+    status_label,
+    step_context,
+    step_url,
+)
+from simon.tenants.scoping import admin_required
+
+
+def _tile(request: HttpRequest) -> dict[str, object]:
+    connection = organization_connection(request)
+    if connection is None or connection.state in (State.INACTIVE, State.DEACTIVATED):
+        href = reverse("snelstart_sync:start")
+    else:
+        href = step_url(connection)
+    return {
+        "connection": connection,
+        "status": status_label(connection),
+        "href": href,
+        "running": connection is not None and connection.is_running,
+        "midway": connection is not None and connection.state in (State.WIPED, State.CONNECTED),
+    }
+
+
+@admin_required
+@require_http_methods(["GET"])
+def integrations(request: HttpRequest) -> HttpResponse:
+    return render(request, "snelstart_sync/integrations.html", {"snelstart": _tile(request)})
+
+
+@admin_required
+@require_http_methods(["GET"])
+def catalogue(request: HttpRequest) -> HttpResponse:
+    return render(request, "snelstart_sync/catalogue.html", {"snelstart": _tile(request)})
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    """The explanation with the green 'Start activatie' button; POST begins (or resumes)."""
+    connection = organization_connection(request)
+    resumable = connection is not None and connection.state not in (
+        State.INACTIVE,
+        State.DEACTIVATED,
+    )
+    if resumable:
+        assert connection is not None
+        return redirect(step_url(connection))
+    if request.method == "POST":
+        connection = activation.connection_of(request.organization)  # type: ignore[attr-defined]
+        return redirect("snelstart_sync:wipe", connection.code)
+    return render(request, "snelstart_sync/start.html", step_context(connection, "start"))
