@@ -10,7 +10,6 @@ from typing import Any
 from simon.catalog.models import Article, ArticleGroup
 from simon.customers.models import Customer, WorkAddress
 from simon.lib import external
-from simon.lib.choices import Source
 from simon.lib.external import ExternalManagement
 from simon.tenants.models import Organization
 
@@ -64,5 +63,5 @@ def managed_by_snelstart(*organizations: Organization) -> Iterator[ExternalManag
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# A Monday, for tests that need a fixed planning date.
 DAY = date(2026, 3, 16)
-__all__ = ["DAY", "Source"]
