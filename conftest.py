@@ -38,6 +38,15 @@ def redis_url() -> str:
     return url
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request):  # type: ignore[no-untyped-def]
+    """Tests create many users; the real hasher costs ~0.3 s each and proves nothing here."""
+    if not request.config.pluginmanager.has_plugin("django"):
+        return  # the client and emulator packages are tested without Django
+    settings = request.getfixturevalue("settings")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _huey_runs_tasks_inline() -> Iterator[None]:
     """Tasks run inline in tests unless a test starts a real consumer itself."""

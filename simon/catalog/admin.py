@@ -15,9 +15,17 @@ class ArticleGroupAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["code", "description", "unit", "sales_price", "group", "organization", "active"]
+    list_display = [
+        "article_code",
+        "description",
+        "unit",
+        "sales_price",
+        "group",
+        "organization",
+        "active",
+    ]
     list_filter = ["source", "active", "organization", "group"]
-    search_fields = ["code", "description"]
+    search_fields = ["article_code", "description", "code"]
     readonly_fields = ["snelstart_id", "created", "modified"]
     raw_id_fields = ["group"]
     list_select_related = ["group", "organization"]

@@ -46,7 +46,8 @@ class ArticleGroup(TenantModel):
 
 
 class Article(TenantModel):
-    code = models.CharField(_("artikelcode"), max_length=50)
+    # Not ``code``: that is the opaque public code every tenant-owned row has.
+    article_code = models.CharField(_("artikelcode"), max_length=50)
     description = models.CharField(_("omschrijving"), max_length=250)
     unit = models.CharField(_("eenheid"), max_length=20, blank=True)
     # Shown for information only: SnelStart's prices apply on the sales order (S21).
@@ -74,8 +75,8 @@ class Article(TenantModel):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
-        ordering = ["code", "id"]
-        indexes = [models.Index(fields=["organization", "code"])]
+        ordering = ["article_code", "id"]
+        indexes = [models.Index(fields=["organization", "article_code"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["organization", "snelstart_id"],
@@ -85,4 +86,4 @@ class Article(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.description}"
+        return f"{self.article_code} {self.description}"

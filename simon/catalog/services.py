@@ -30,7 +30,7 @@ from simon.lib.errors import ensure_managed_here
 from simon.lib.membership import require_office
 from simon.tenants.models import Organization
 
-ARTICLE_FIELDS = ("code", "description", "unit", "sales_price", "group")
+ARTICLE_FIELDS = ("article_code", "description", "unit", "sales_price", "group")
 
 
 def search_articles(organization: Organization, text: str) -> QuerySet[Article]:
@@ -42,15 +42,15 @@ def search_articles(organization: Organization, text: str) -> QuerySet[Article]:
     qs = Article.objects.filter(organization=organization).visible().select_related("group")
     text = (text or "").strip()
     if not text:
-        return qs.order_by("code", "id")
-    matches = Q(code__icontains=text) | Q(description__icontains=text)
+        return qs.order_by("article_code", "id")
+    matches = Q(article_code__icontains=text) | Q(description__icontains=text)
     rank = Case(
-        When(code__istartswith=text, then=Value(0)),
-        When(code__icontains=text, then=Value(1)),
+        When(article_code__istartswith=text, then=Value(0)),
+        When(article_code__icontains=text, then=Value(1)),
         default=Value(2),
         output_field=IntegerField(),
     )
-    return qs.filter(matches).annotate(match_rank=rank).order_by("match_rank", "code", "id")
+    return qs.filter(matches).annotate(match_rank=rank).order_by("match_rank", "article_code", "id")
 
 
 def _clean(organization: Organization, fields: dict[str, Any], pk: int | None) -> dict[str, Any]:
@@ -58,13 +58,14 @@ def _clean(organization: Organization, fields: dict[str, Any], pk: int | None) -
     if unknown:
         raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
     values = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
-    if "code" in values:
-        if not values["code"]:
-            raise ArticleError(_("Vul de artikelcode in."), field="code")
-        taken = Article.objects.filter(organization=organization, code=values["code"]).visible()
+    if "article_code" in values:
+        code = values["article_code"]
+        if not code:
+            raise ArticleError(_("Vul de artikelcode in."), field="article_code")
+        taken = Article.objects.filter(organization=organization, article_code=code).visible()
         if taken.exclude(pk=pk).exists():
             raise ArticleError(
-                _("Artikelcode %(code)s bestaat al.") % {"code": values["code"]}, field="code"
+                _("Artikelcode %(code)s bestaat al.") % {"code": code}, field="article_code"
             )
     if "description" in values and not values["description"]:
         raise ArticleError(_("Vul de omschrijving in."), field="description")
@@ -96,7 +97,7 @@ def create_article(
         require_office(by, organization)
     if not from_integration:
         ensure_managed_here(organization, "article")
-    fields.setdefault("code", "")
+    fields.setdefault("article_code", "")
     fields.setdefault("description", "")
     values = _clean(organization, fields, None)
     return Article.objects.create(

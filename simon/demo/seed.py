@@ -127,7 +127,7 @@ def build_articles(organization: Organization) -> dict[str, Article]:
         for code, description, unit, price in rows:
             articles[code] = catalog.create_article(
                 organization,
-                code=code,
+                article_code=code,
                 description=description,
                 unit=unit,
                 sales_price=price,

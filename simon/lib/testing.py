@@ -37,7 +37,7 @@ def make_article(
     organization: Organization, code: str = "KRAAN-15", description: str = "Kraan 15 mm", **kw: Any
 ) -> Article:
     return Article.objects.create(
-        organization=organization, code=code, description=description, **kw
+        organization=organization, article_code=code, description=description, **kw
     )
 
 

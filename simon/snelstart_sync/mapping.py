@@ -152,7 +152,7 @@ def article_visible(artikel: Artikel, chosen: set[UUID] | None) -> bool:
 def article_fields(artikel: Artikel, chosen: set[UUID] | None) -> dict[str, Any]:
     price = artikel.verkoopprijs
     return {
-        "code": (artikel.artikelcode or "").strip()[:CODE_MAX],
+        "article_code": (artikel.artikelcode or "").strip()[:CODE_MAX],
         "description": (artikel.omschrijving or "").strip()[:DESCRIPTION_MAX],
         "unit": (artikel.eenheid or "").strip()[:UNIT_MAX],
         "sales_price": Decimal(price).quantize(Decimal("0.0001")) if price is not None else None,

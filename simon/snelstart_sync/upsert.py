@@ -19,7 +19,7 @@ from django.utils import timezone
 from simon.catalog.models import Article, ArticleGroup
 from simon.customers.models import Customer, WorkAddress
 from simon.lib.choices import Source
-from simon.snelstart_sync import mapping
+from simon.snelstart_sync import bulk, mapping
 from simon.tenants.models import Organization
 from snelstart import Artikel, ArtikelOmzetgroep, Relatie
 
@@ -86,7 +86,8 @@ def upsert_groups(organization: Organization, groups: list[ArtikelOmzetgroep]) -
 
 
 ARTICLE_FIELDS = [
-    "code", "description", "unit", "sales_price", "active", "source", "group", "modified",
+    "article_code", "description", "unit", "sales_price", "active", "source", "group",
+    "modified",
 ]  # fmt: skip
 
 
@@ -108,7 +109,7 @@ def upsert_articles(
     new_rows, changed_rows = [], []
     for sid, artikel in incoming.items():
         values = mapping.article_fields(artikel, chosen)
-        if not values["code"]:
+        if not values["article_code"]:
             outcome.problems.append((artikel, "artikelcode ontbreekt"))
             continue
         group_sid = mapping.article_group_id(artikel)
@@ -118,14 +119,14 @@ def upsert_articles(
             if not values["active"]:
                 outcome.skipped += 1
                 continue
-            new_rows.append(Article(organization=organization, snelstart_id=sid, **values))
+            new_rows.append({"organization_id": organization.pk, "snelstart_id": sid, **values})
         elif _changed(row, values):
             _apply(row, values)
             row.modified = now
             changed_rows.append(row)
         else:
             outcome.unchanged += 1
-    Article.objects.bulk_create(new_rows)
+    bulk.insert_rows(Article, new_rows)
     Article.objects.bulk_update(changed_rows, ARTICLE_FIELDS)
     outcome.created += len(new_rows)
     outcome.updated += len(changed_rows)
@@ -183,27 +184,23 @@ def upsert_customers(
     for sid, values in values_by_sid.items():
         row = existing.get(sid)
         if row is None:
-            row = Customer(organization=organization, snelstart_id=sid, **values)
-            new_rows.append(row)
+            new_rows.append({"organization_id": organization.pk, "snelstart_id": sid, **values})
         elif _changed(row, values):
             _apply(row, values)
             row.modified = now
             changed_rows.append(row)
         else:
             outcome.unchanged += 1
-    Customer.objects.bulk_create(new_rows)
+    bulk.insert_rows(Customer, new_rows)
     Customer.objects.bulk_update(changed_rows, CUSTOMER_FIELDS)
     outcome.created += len(new_rows)
     outcome.updated += len(changed_rows)
-    customers = {c.snelstart_id: c for c in [*new_rows, *changed_rows, *existing.values()]}
-    if new_rows and any(c.pk is None for c in new_rows):
-        # Backends without RETURNING ids on bulk_create: read the ids back.
-        customers = {
-            c.snelstart_id: c
-            for c in Customer.objects.filter(
-                organization=organization, snelstart_id__in=values_by_sid
-            )
-        }
+    customers = dict(existing)
+    if new_rows:
+        created = Customer.objects.filter(
+            organization=organization, snelstart_id__in=[r["snelstart_id"] for r in new_rows]
+        ).only("pk", "snelstart_id")
+        customers.update({c.snelstart_id: c for c in created})
     _upsert_derived_addresses(
         organization,
         {sid: customers[sid] for sid in values_by_sid},
@@ -231,10 +228,12 @@ def _upsert_derived_addresses(
         row = by_customer.get(customer.pk)
         if row is None:
             if values["active"]:
-                new_rows.append(WorkAddress(organization=organization, customer=customer, **values))
+                new_rows.append(
+                    {"organization_id": organization.pk, "customer_id": customer.pk, **values}
+                )
         elif _changed(row, values):
             _apply(row, values)
             row.modified = now
             changed_rows.append(row)
-    WorkAddress.objects.bulk_create(new_rows)
+    bulk.insert_rows(WorkAddress, new_rows)
     WorkAddress.objects.bulk_update(changed_rows, ADDRESS_FIELDS)

@@ -78,7 +78,7 @@ class TimeEntryAdmin(admin.ModelAdmin):
 class MaterialLineAdmin(admin.ModelAdmin):
     list_display = ["work_order", "article", "quantity", "position"]
     list_filter = ["organization"]
-    search_fields = ["work_order__number", "article__code", "article__description"]
+    search_fields = ["work_order__number", "article__article_code", "article__description"]
     raw_id_fields = ["work_order", "article", "created_by"]
 
 

@@ -36,7 +36,8 @@ class Migration(migrations.Migration):
             name='Article',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=50, verbose_name='artikelcode')),
+                ('code', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ('article_code', models.CharField(max_length=50, verbose_name='artikelcode')),
                 ('description', models.CharField(max_length=250, verbose_name='omschrijving')),
                 ('unit', models.CharField(blank=True, max_length=20, verbose_name='eenheid')),
                 ('sales_price', models.DecimalField(blank=True, decimal_places=4, max_digits=12, null=True, verbose_name='verkoopprijs')),
@@ -51,7 +52,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'artikel',
                 'verbose_name_plural': 'artikelen',
-                'ordering': ['code', 'id'],
+                'ordering': ['article_code', 'id'],
             },
         ),
         migrations.AddConstraint(
@@ -60,7 +61,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='article',
-            index=models.Index(fields=['organization', 'code'], name='catalog_art_organiz_1788c5_idx'),
+            index=models.Index(fields=['organization', 'article_code'], name='catalog_art_organiz_853c7f_idx'),
         ),
         migrations.AddConstraint(
             model_name='article',

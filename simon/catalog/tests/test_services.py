@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def codes(qs):
-    return [a.code for a in qs]
+    return [a.article_code for a in qs]
 
 
 def test_search_finds_code_prefix_first_then_code_then_description(org_a):
@@ -50,7 +50,7 @@ def test_the_office_creates_an_article_with_an_exact_price(org_a, karin):
     article = services.create_article(
         org_a,
         by=karin,
-        code="ARB-UUR",
+        article_code="ARB-UUR",
         description="Arbeid per uur",
         unit="uur",
         sales_price="62.5",
@@ -62,32 +62,32 @@ def test_the_office_creates_an_article_with_an_exact_price(org_a, karin):
 
 def test_a_monteur_cannot_create_articles(org_a, bob):
     with pytest.raises(NotPermitted):
-        services.create_article(org_a, by=bob, code="X", description="X")
+        services.create_article(org_a, by=bob, article_code="X", description="X")
 
 
 def test_a_visible_article_code_is_unique(org_a):
     make_article(org_a, "KRAAN-15")
 
     with pytest.raises(ArticleError) as error:
-        services.create_article(org_a, code="KRAAN-15", description="Nog een kraan")
+        services.create_article(org_a, article_code="KRAAN-15", description="Nog een kraan")
 
     assert error.value.message == "Artikelcode KRAAN-15 bestaat al."
 
 
 def test_an_article_needs_a_code_and_a_description(org_a):
     with pytest.raises(ArticleError) as no_code:
-        services.create_article(org_a, code="", description="Iets")
+        services.create_article(org_a, article_code="", description="Iets")
     with pytest.raises(ArticleError) as no_description:
-        services.create_article(org_a, code="X", description="")
+        services.create_article(org_a, article_code="X", description="")
 
-    assert (no_code.value.field, no_description.value.field) == ("code", "description")
+    assert (no_code.value.field, no_description.value.field) == ("article_code", "description")
 
 
 def test_externally_managed_articles_are_refused_with_the_policys_message(org_a, karin):
     article = make_article(org_a)
     with managed_by_snelstart(org_a):
         with pytest.raises(MasterDataManagedExternally) as created:
-            services.create_article(org_a, by=karin, code="NIEUW", description="Nieuw")
+            services.create_article(org_a, by=karin, article_code="NIEUW", description="Nieuw")
         with pytest.raises(MasterDataManagedExternally) as updated:
             services.update_article(article, by=karin, description="Anders")
         with pytest.raises(MasterDataManagedExternally):

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_a_user_of_b_cannot_write_articles_of_a(org_a, charlie):
     article = make_article(org_a)
     calls = [
-        lambda: services.create_article(org_a, by=charlie, code="X", description="X"),
+        lambda: services.create_article(org_a, by=charlie, article_code="X", description="X"),
         lambda: services.update_article(article, by=charlie, description="Gekaapt"),
         lambda: services.remove_article(article, by=charlie),
         lambda: services.create_article_group(org_a, by=charlie, name="Gekaapt"),
@@ -26,7 +26,7 @@ def test_a_user_of_b_cannot_write_articles_of_a(org_a, charlie):
             call()
         assert error.value.may_view is False
 
-    assert list(Article.objects.values_list("code", "description", "active")) == [
+    assert list(Article.objects.values_list("article_code", "description", "active")) == [
         ("KRAAN-15", "Kraan 15 mm", True)
     ]
 
@@ -35,14 +35,14 @@ def test_a_group_of_another_organization_is_refused(org_a, org_b):
     foreign_group = make_group(org_b, "Bravo-groep")
 
     with pytest.raises(ArticleError) as error:
-        services.create_article(org_a, code="X", description="X", group=foreign_group)
+        services.create_article(org_a, article_code="X", description="X", group=foreign_group)
 
     assert error.value.message == "Onbekende artikelgroep."
     assert Article.objects.count() == 0
 
 
 def test_the_same_code_may_exist_in_two_organizations(org_a, org_b):
-    services.create_article(org_a, code="KRAAN-15", description="Kraan")
-    services.create_article(org_b, code="KRAAN-15", description="Kraan")
+    services.create_article(org_a, article_code="KRAAN-15", description="Kraan")
+    services.create_article(org_b, article_code="KRAAN-15", description="Kraan")
 
-    assert Article.objects.filter(code="KRAAN-15").count() == 2
+    assert Article.objects.filter(article_code="KRAAN-15").count() == 2

@@ -57,13 +57,13 @@ def test_s4_customers_and_articles_made_in_simon_are_removed(linked_a):
     ss.create_article(linked_a.api, "SS-1", group)
     sync_organization(linked_a.organization.pk)
     local_article = Article.objects.create(
-        organization=linked_a.organization, code="LOKAAL", description="In Simon gemaakt"
+        organization=linked_a.organization, article_code="LOKAAL", description="In Simon gemaakt"
     )
     report = cleanup_organization(linked_a.organization.pk)
     assert report.ok
     assert not Customer.objects.filter(pk=local_customer.pk).exists()
     assert not Article.objects.filter(pk=local_article.pk).exists()
-    assert Article.objects.filter(code="SS-1", active=True).exists()
+    assert Article.objects.filter(article_code="SS-1", active=True).exists()
 
 
 def test_the_cleanup_fetches_a_record_simon_missed(linked_a):

@@ -132,7 +132,7 @@ def test_article_fields_hide_inactive_ones_and_ones_outside_the_chosen_groups():
     )
     fields = article_fields(artikel, {group})
     assert fields == {
-        "code": "ARB-UUR",
+        "article_code": "ARB-UUR",
         "description": "Arbeid per uur",
         "unit": "",
         "sales_price": Decimal("62.5000"),

@@ -75,7 +75,7 @@ def test_s2_only_articles_of_the_chosen_groups_case_sensitively(linked_a):
     ss.create_article(linked_a.api, "IN-1", chosen)
     ss.create_article(linked_a.api, "OUT-1", other)
     sync_organization(linked_a.organization.pk)
-    codes = set(Article.objects.visible().values_list("code", flat=True))
+    codes = set(Article.objects.visible().values_list("article_code", flat=True))
     assert "IN-1" in codes and "OUT-1" not in codes
 
 
@@ -84,10 +84,10 @@ def test_s5_an_article_moved_out_of_the_chosen_groups_is_hidden(linked_a):
     linked_a.settings(article_groups=[groups[0]["omschrijving"]])
     artikel = ss.create_article(linked_a.api, "MOVE-1", groups[0])
     sync_organization(linked_a.organization.pk)
-    assert Article.objects.visible().filter(code="MOVE-1").exists()
+    assert Article.objects.visible().filter(article_code="MOVE-1").exists()
     ss.update_article(linked_a.api, artikel, artikelOmzetgroep={"id": groups[1]["id"]})
     sync_organization(linked_a.organization.pk)
-    assert not Article.objects.visible().filter(code="MOVE-1").exists()
+    assert not Article.objects.visible().filter(article_code="MOVE-1").exists()
 
 
 def test_s31_an_idle_sync_costs_one_request_per_stream(linked_a):

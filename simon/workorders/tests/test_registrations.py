@@ -116,7 +116,7 @@ def test_materials_get_decimal_quantities_in_order(planned, bob, article, org_a)
 
     assert (first.quantity, first.position) == (Decimal("2.5"), 1)
     assert (second.quantity, second.position, second.note) == (Decimal(1), 2, "rol")
-    assert list(planned.material_lines.values_list("article__code", flat=True)) == [
+    assert list(planned.material_lines.values_list("article__article_code", flat=True)) == [
         "KRAAN-15",
         "TAPE",
     ]

@@ -1,0 +1,157 @@
+"""First import of 10,000 customers and 100,000 articles with 20 ms latency per request.
+
+Prints, measured in the same run against the same emulator process:
+- the client's raw paging time for the same data (sequential ``iter`` over both lists), the
+  baseline;
+- Simon's first import (sync with concurrent page reads, upserts into SQLite), and its ratio to
+  the baseline (target: below 1.5);
+- peak memory (RSS) of an import of a quarter of the data and of all of it, each in a fresh
+  process; a ratio near 1 shows memory does not grow with the number of records.
+
+    .venv/bin/python bench/initial_import.py [--customers N] [--articles N] [--latency-ms MS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._emulator import CLIENT_KEY, SUBSCRIPTION_KEY, emulator  # noqa: E402
+
+
+def raw_paging(url: str) -> dict[str, float]:
+    from snelstart import SnelStartClient, odata
+
+    started = time.perf_counter()
+    with SnelStartClient(
+        client_key=CLIENT_KEY,
+        subscription_key=SUBSCRIPTION_KEY,
+        token_url=f"{url}/b2b/token",
+        base_url=f"{url}/v2",
+    ) as client:
+        customers = sum(1 for _ in client.relaties.iter(filter=odata.relatiesoort_is("Klant")))
+        articles = sum(1 for _ in client.artikelen.iter())
+        requests = client.stats.requests
+    return {
+        "seconds": time.perf_counter() - started,
+        "customers": customers,
+        "articles": articles,
+        "requests": requests,
+    }
+
+
+def import_in_fresh_process(url: str) -> dict[str, float]:
+    """Run one first import in a new process (fresh database) and return its figures."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {
+            **os.environ,
+            "SIMON_DATA_DIR": data_dir,
+            "SNELSTART_TOKEN_URL": f"{url}/b2b/token",
+            "SNELSTART_BASE_URL": f"{url}/v2",
+            "SNELSTART_SUBSCRIPTION_KEY": SUBSCRIPTION_KEY,
+            "SNELSTART_CALLS_PER_MINUTE": "100000",
+        }
+        env.pop("DATABASE_URL", None)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", url],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child(url: str) -> None:
+    """In the fresh process: migrate, link an organization, time one sync."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "simon.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from simon.snelstart_sync import crypto
+    from simon.snelstart_sync.configuration import save_version
+    from simon.snelstart_sync.models import Connection
+    from simon.snelstart_sync.sync import sync_organization
+    from simon.tenants.models import Organization
+
+    org = Organization.objects.create(name="Bench BV")
+    Connection.objects.create(
+        organization=org, state="configured", client_key_encrypted=crypto.encrypt(CLIENT_KEY)
+    )
+    save_version(org, by=None, values={})
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    report = sync_organization(org.pk)
+    seconds = time.perf_counter() - started
+    assert report is not None and report.ok, report
+    from simon.catalog.models import Article
+    from simon.customers.models import Customer
+
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "requests": report.requests,
+                "customers": Customer.objects.count(),
+                "articles": Article.objects.count(),
+                "rss_before_mb": rss_before / 1024,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--latency-ms", type=float, default=20)
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    print(
+        f"first import: {args.customers:,} customers, {args.articles:,} articles, "
+        f"{args.latency_ms:g} ms latency per request"
+    )
+    quarter = (args.customers // 4, args.articles // 4)
+    with emulator(*quarter, args.latency_ms) as url:
+        small = import_in_fresh_process(url)
+    with emulator(args.customers, args.articles, args.latency_ms) as url:
+        raw = raw_paging(url)
+        full = import_in_fresh_process(url)
+    ratio = full["seconds"] / raw["seconds"]
+    print(
+        f"client raw paging (baseline): {raw['seconds']:.2f} s, {raw['requests']} requests, "
+        f"{(raw['customers'] + raw['articles']) / raw['seconds']:,.0f} records/s"
+    )
+    print(
+        f"Simon first import:           {full['seconds']:.2f} s, {full['requests']} requests, "
+        f"{full['customers']:,} customers and {full['articles']:,} articles stored"
+    )
+    print(f"import / raw paging:          {ratio:.2f} (target < 1.5)")
+    print(
+        f"peak RSS: {small['peak_rss_mb']:.0f} MB for a quarter of the data, "
+        f"{full['peak_rss_mb']:.0f} MB for all of it (ratio "
+        f"{full['peak_rss_mb'] / small['peak_rss_mb']:.2f}; the process starts at "
+        f"{full['rss_before_mb']:.0f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
