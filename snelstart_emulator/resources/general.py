@@ -5,10 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from snelstart_emulator.binding import Binder
+from snelstart_emulator.domain.common import finish_binding
 from snelstart_emulator.domain.landen import LAND_IDS, LANDEN
 from snelstart_emulator.domain.reference_data import render_company, render_group, render_template
 from snelstart_emulator.errors import not_found
-from snelstart_emulator.resources.common import auth, json_response, path_id, plain_list
+from snelstart_emulator.resources.common import (
+    auth,
+    json_response,
+    path_id,
+    plain_list,
+    read_body,
+    store_of,
+)
 
 router = APIRouter()
 
@@ -17,6 +26,20 @@ router = APIRouter()
 async def company_info(request: Request) -> Response:
     context = auth(request, "settings:read")
     return json_response(render_company(context.administration))
+
+
+@router.put("/companyInfo")
+async def update_company_info(request: Request) -> Response:
+    """Only `factureerBuitenlandsBtw` can be changed through the API (CONTRACT §8c)."""
+    context = auth(request, "settings:write")
+    binder = Binder(await read_body(request))
+    value = binder.boolean("factureerBuitenlandsBtw")
+    finish_binding(binder)
+    admin = context.administration
+    if value is not None and value != admin.company["factureerBuitenlandsBtw"]:
+        admin.company = {**admin.company, "factureerBuitenlandsBtw": value}
+        store_of(request).changed()
+    return json_response(render_company(admin))
 
 
 @router.get("/echo/")

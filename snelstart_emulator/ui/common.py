@@ -59,5 +59,5 @@ def as_int(text: str | None, default: int = 1) -> int:
         return default
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> Any:
-    return templates.TemplateResponse(request, name, context, status_code=status)
+def render(request: Request, template: str, status: int = 200, **context: Any) -> Any:
+    return templates.TemplateResponse(request, template, context, status_code=status)
