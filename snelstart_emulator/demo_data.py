@@ -159,7 +159,7 @@ class _Builder:
     ) -> Record:
         data = {
             "isHoofdartikel": False,
-            "subartikelen": [],
+            "subartikelen": (),  # an empty tuple is shared and serialises as []
             "artikelcode": code,
             "omschrijving": omschrijving,
             "artikelOmzetgroep": self.group_ref(group),
@@ -171,7 +171,7 @@ class _Builder:
             "voorraadControle": False,
             "technischeVoorraad": 0.0,
             "vrijeVoorraad": 0.0,
-            "extraVelden": [],
+            "extraVelden": (),
         }
         data.update(extra)
         return self.record(data)

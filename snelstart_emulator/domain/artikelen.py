@@ -37,7 +37,7 @@ def bind(binder: Binder, existing: dict[str, Any] | None) -> dict[str, Any]:
     keep = existing or {}
     return {
         "isHoofdartikel": keep.get("isHoofdartikel", False),
-        "subartikelen": keep.get("subartikelen", []),
+        "subartikelen": keep.get("subartikelen", ()),
         "artikelcode": binder.string("artikelcode"),
         "omschrijving": binder.string("omschrijving"),
         "artikelOmzetgroep": ref("artikelomzetgroepen", binder.reference("artikelOmzetgroep")),
@@ -49,7 +49,7 @@ def bind(binder: Binder, existing: dict[str, Any] | None) -> dict[str, Any]:
         "voorraadControle": bool(binder.boolean("voorraadControle")),
         "technischeVoorraad": keep.get("technischeVoorraad", 0.0),
         "vrijeVoorraad": keep.get("vrijeVoorraad", 0.0),
-        "extraVelden": keep.get("extraVelden", []),
+        "extraVelden": keep.get("extraVelden", ()),
     }
 
 
