@@ -14,6 +14,7 @@ Imports nothing of Django, ``simon`` or ``snelstart_emulator``.
 from __future__ import annotations
 
 from snelstart import odata
+from snelstart.auth import TokenCache
 from snelstart.client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, SnelStartClient
 from snelstart.dates import (
     format_snelstart_datetime,
@@ -95,6 +96,7 @@ __all__ = [
     "SnelStartError",
     "Subartikel",
     "TokenBucket",
+    "TokenCache",
     "TransientError",
     "ValidationError",
     "VerkoopOrder",

@@ -8,6 +8,7 @@ is within :data:`RENEW_MARGIN_SECONDS` of expiry or when the API answers 401.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Callable
@@ -25,6 +26,35 @@ TOKEN_ENDPOINT = "token"
 TokenSender = Callable[[dict[str, str]], httpx.Response]
 
 
+class TokenCache:
+    """Tokens shared by several clients of one process (keyed by a hash of the koppelsleutel).
+
+    A client lives for one sync; without a shared cache every sync would ask for a new token,
+    once a minute per administration, although a token lasts an hour.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[str, float]] = {}
+
+    @staticmethod
+    def key(token_url: str, client_key: str) -> str:
+        return hashlib.sha256(f"{token_url}\n{client_key}".encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[str, float] | None:
+        with self._lock:
+            return self._entries.get(key)
+
+    def put(self, key: str, token: str, renew_at: float) -> None:
+        with self._lock:
+            self._entries[key] = (token, renew_at)
+
+    def drop(self, key: str, token: str) -> None:
+        with self._lock:
+            if self._entries.get(key, ("", 0.0))[0] == token:
+                del self._entries[key]
+
+
 class TokenProvider:
     """Caches one bearer token; safe to share between threads.
 
@@ -32,13 +62,22 @@ class TokenProvider:
     one request goes to the token endpoint and the others reuse its result.
     """
 
-    def __init__(self, client_key: str, send: TokenSender, clock: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        client_key: str,
+        send: TokenSender,
+        clock: Callable[[], float],
+        cache: TokenCache | None = None,
+        cache_key: str = "",
+    ) -> None:
         self._client_key = client_key
         self._send = send
         self._clock = clock
         self._lock = threading.Lock()
         self._token: str | None = None
         self._renew_at = 0.0
+        self._cache = cache
+        self._cache_key = cache_key
 
     def __repr__(self) -> str:  # never show the koppelsleutel or the token
         return f"<TokenProvider cached={self._token is not None}>"
@@ -47,7 +86,11 @@ class TokenProvider:
         """A valid token, from the cache when it is not close to expiry."""
         with self._lock:
             if self._token is None or self._clock() >= self._renew_at:
-                self._fetch()
+                shared = self._cache.get(self._cache_key) if self._cache else None
+                if shared is not None and self._clock() < shared[1]:
+                    self._token, self._renew_at = shared
+                else:
+                    self._fetch()
             assert self._token is not None
             return self._token
 
@@ -59,6 +102,8 @@ class TokenProvider:
         """
         with self._lock:
             if self._token is None or self._token == rejected:
+                if self._cache is not None:
+                    self._cache.drop(self._cache_key, rejected)
                 self._fetch()
             assert self._token is not None
             return self._token
@@ -110,3 +155,5 @@ class TokenProvider:
         margin = min(RENEW_MARGIN_SECONDS, expires_in / 2)
         self._token = token
         self._renew_at = started + expires_in - margin
+        if self._cache is not None:
+            self._cache.put(self._cache_key, token, self._renew_at)

@@ -6,7 +6,10 @@ from django.conf import settings
 
 from simon.snelstart_sync import crypto, quota
 from simon.snelstart_sync.models import Connection
-from snelstart import SnelStartClient
+from snelstart import SnelStartClient, TokenCache
+
+# A token lasts an hour; every client of this process reuses it instead of asking anew.
+TOKENS = TokenCache()
 
 
 class NotConnected(Exception):
@@ -22,6 +25,7 @@ def client_for_key(client_key: str, administration_key: str | None = None) -> Sn
         base_url=settings.SNELSTART_BASE_URL,
         rate_limiter=quota.limiter(administration_key) if administration_key else None,
         max_attempts=settings.SNELSTART_MAX_ATTEMPTS,
+        token_cache=TOKENS,
     )
 
 

@@ -44,3 +44,52 @@ def test_landen_reads_the_iso_code():
     with client_answering([land]) as client:
         (nl,) = client.landen.list()
     assert (nl.naam, nl.landcode_iso) == ("Nederland", "NL")
+
+
+def test_a_shared_token_cache_saves_the_token_request_of_the_next_client():
+    from snelstart import TokenCache
+
+    token_calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            token_calls.append(1)
+            return httpx.Response(200, json=TOKEN)
+        return httpx.Response(200, json=[])
+
+    cache = TokenCache()
+    for _ in range(3):
+        with SnelStartClient(
+            client_key="k" * 20,
+            subscription_key="s",
+            transport=httpx.MockTransport(handler),
+            token_cache=cache,
+        ) as client:
+            client.relaties.page(0, 1)
+    assert len(token_calls) == 1
+
+
+def test_a_rejected_shared_token_is_dropped_and_renewed_once():
+    from snelstart import TokenCache
+
+    tokens = iter(["first", "second"])
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json={**TOKEN, "access_token": next(tokens)})
+        seen.append(request.headers["Authorization"])
+        if request.headers["Authorization"] == "Bearer first":
+            return httpx.Response(401, json={"Message": "Authorization has been denied"})
+        return httpx.Response(200, json=[])
+
+    cache = TokenCache()
+    with SnelStartClient(
+        client_key="k" * 20,
+        subscription_key="s",
+        transport=httpx.MockTransport(handler),
+        token_cache=cache,
+    ) as client:
+        client.relaties.page(0, 1)
+    assert seen == ["Bearer first", "Bearer second"]
+    assert next(iter(cache._entries.values()))[0] == "second"
