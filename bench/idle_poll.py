@@ -135,7 +135,8 @@ def main() -> None:
     print(f"  token requests during the idle syncs: {tokens_during} (a token lasts an hour)")
     print(f"  CPU per sync: {cpu_sync:.1f} ms, wall: {wall_sync:.1f} ms (median of {args.syncs})")
     print(
-        f"  baseline, bare client making the same 3 requests: CPU {cpu_raw:.1f} ms, wall {wall_raw:.1f} ms"
+        f"  baseline, bare client making the same 3 requests: CPU {cpu_raw:.1f} ms, "
+        f"wall {wall_raw:.1f} ms"
     )
     print(f"  sync / baseline: CPU {cpu_sync / cpu_raw:.2f}x, wall {wall_sync / wall_raw:.2f}x")
 
