@@ -11,7 +11,16 @@ import re
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import (
+    Case,
+    IntegerField,
+    ProtectedError,
+    Q,
+    QuerySet,
+    RestrictedError,
+    Value,
+    When,
+)
 from django.utils.translation import gettext as _
 
 from simon.customers.errors import CustomerError
@@ -41,6 +50,39 @@ def normalize_postcode(value: str) -> str:
     value = (value or "").strip().upper()
     match = DUTCH_POSTCODE.fullmatch(value)
     return f"{match[1]} {match[2]}" if match else value
+
+
+def search_customers(
+    organization: Organization, text: str, *, include_hidden: bool = False
+) -> QuerySet[Customer]:
+    """Customers whose name, relatiecode, city, postcode or e-mail matches ``text``.
+
+    Visible customers only unless ``include_hidden``. A number matches the relatiecode exactly
+    and that customer comes first; then names starting with the text, then the rest, each by
+    name. A Dutch postcode typed without a space ('3511ab') finds '3511 AB'.
+    """
+    qs = Customer.objects.filter(organization=organization)
+    if not include_hidden:
+        qs = qs.visible()
+    text = (text or "").strip()
+    if not text:
+        return qs.order_by("name", "id")
+    matches = (
+        Q(name__icontains=text)
+        | Q(city__icontains=text)
+        | Q(postcode__icontains=text)
+        | Q(email__icontains=text)
+    )
+    postcode = normalize_postcode(text)
+    if postcode != text.upper():
+        matches |= Q(postcode=postcode)
+    ranks = [When(name__istartswith=text, then=Value(1))]
+    # Nine digits at most: a longer number is no relatiecode and could overflow the column.
+    if text.isdigit() and len(text) <= 9:
+        matches |= Q(relatiecode=int(text))
+        ranks.insert(0, When(relatiecode=int(text), then=Value(0)))
+    rank = Case(*ranks, default=Value(2), output_field=IntegerField())
+    return qs.filter(matches).annotate(match_rank=rank).order_by("match_rank", "name", "id")
 
 
 def _clean_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
@@ -171,10 +213,30 @@ def add_work_address(
         ) from None
 
 
+def ensure_work_address_editable(work_address: WorkAddress) -> None:
+    """Refuse changing the work address derived from the SnelStart debtor address (S3).
+
+    The pull overwrites that row from SnelStart, so a change made in Simon would silently be
+    lost; users add their own work addresses instead (manual 3.3). Raises CustomerError.
+    """
+    if work_address.source == Source.SNELSTART:
+        raise CustomerError(
+            _(
+                "Dit werkadres is het standaard debiteuradres uit SnelStart en wordt daar "
+                "beheerd. Wijzig het adres in SnelStart of voeg een eigen werkadres toe."
+            ),
+            field="source",
+        )
+
+
 def update_work_address(work_address: WorkAddress, *, by: Any = None, **fields: Any) -> WorkAddress:
-    """Change a work address. Its customer never changes: make a new address instead."""
+    """Change a work address. Its customer never changes: make a new address instead.
+
+    Raises CustomerError for the SnelStart-derived address, NotPermitted.
+    """
     if by is not None:
         require_member(by, work_address.organization)
+    ensure_work_address_editable(work_address)
     for key, value in _work_address_values(fields).items():
         setattr(work_address, key, value)
     work_address.save()
@@ -182,18 +244,26 @@ def update_work_address(work_address: WorkAddress, *, by: Any = None, **fields: 
 
 
 def deactivate_work_address(work_address: WorkAddress, *, by: Any = None) -> WorkAddress:
-    """Hide a work address from pickers; work orders that use it keep showing it."""
+    """Hide a work address from pickers; work orders that use it keep showing it.
+
+    Raises CustomerError for the SnelStart-derived address, NotPermitted.
+    """
     if by is not None:
         require_member(by, work_address.organization)
+    ensure_work_address_editable(work_address)
     WorkAddress.objects.filter(pk=work_address.pk).update(active=False)
     work_address.active = False
     return work_address
 
 
 def remove_work_address(work_address: WorkAddress, *, by: Any = None) -> bool:
-    """Delete an unreferenced work address, otherwise hide it. True when deleted."""
+    """Delete an unreferenced work address, otherwise hide it. True when deleted.
+
+    Raises CustomerError for the SnelStart-derived address, NotPermitted.
+    """
     if by is not None:
         require_member(by, work_address.organization)
+    ensure_work_address_editable(work_address)
     try:
         with transaction.atomic():
             work_address.delete()

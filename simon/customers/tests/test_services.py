@@ -175,3 +175,67 @@ def test_visible_work_addresses_exclude_those_of_hidden_customers(org_a):
     make_address(make_customer(org_a, "Verborgen", active=False))
 
     assert list(WorkAddress.objects.visible()) == [shown]
+
+
+def test_the_snelstart_work_address_cannot_be_changed_or_removed_in_simon(org_a, karin):
+    customer = make_customer(org_a)
+    derived = services.add_work_address(customer, source=Source.SNELSTART, street="Dorpsstraat")
+    calls = [
+        lambda: services.update_work_address(derived, by=karin, street="Kerkstraat"),
+        lambda: services.deactivate_work_address(derived, by=karin),
+        lambda: services.remove_work_address(derived, by=karin),
+    ]
+    for call in calls:
+        with pytest.raises(CustomerError) as error:
+            call()
+        assert error.value.message == (
+            "Dit werkadres is het standaard debiteuradres uit SnelStart en wordt daar beheerd. "
+            "Wijzig het adres in SnelStart of voeg een eigen werkadres toe."
+        )
+
+    stored = WorkAddress.objects.get(pk=derived.pk)
+    assert (stored.street, stored.active) == ("Dorpsstraat", True)
+
+
+def test_search_customers_finds_name_city_postcode_email_and_relatiecode(org_a, org_b):
+    jansen = make_customer(org_a, "Bakkerij Jansen", relatiecode=1001, email="info@jansen.nl")
+    pieters = make_customer(
+        org_a, "Pieters Installatie", relatiecode=17, city="Zwolle", postcode="8011 AB"
+    )
+    make_customer(org_a, "Verborgen Jansen", active=False)
+    make_customer(org_b, "Bakkerij Jansen van B")
+
+    def names(text: str) -> list[str]:
+        return [c.name for c in services.search_customers(org_a, text)]
+
+    assert names("") == ["Bakkerij Jansen", "Pieters Installatie"]
+    assert names("jansen") == ["Bakkerij Jansen"]
+    assert names("zwolle") == ["Pieters Installatie"]
+    assert names("8011ab") == ["Pieters Installatie"]
+    assert names("@jansen.nl") == ["Bakkerij Jansen"]
+    assert names("1001") == ["Bakkerij Jansen"]
+    assert names("12345678901") == []
+    assert [c.pk for c in services.search_customers(org_a, "17")] == [pieters.pk]
+    assert jansen.pk not in [c.pk for c in services.search_customers(org_b, "jansen")]
+
+
+def test_search_customers_puts_the_relatiecode_then_name_prefixes_first(org_a):
+    make_customer(org_a, "Adres 42 BV", relatiecode=1)
+    make_customer(org_a, "Zuid 42", relatiecode=42)
+    make_customer(org_a, "42 Graden", relatiecode=2)
+
+    assert [c.name for c in services.search_customers(org_a, "42")] == [
+        "Zuid 42",
+        "42 Graden",
+        "Adres 42 BV",
+    ]
+
+
+def test_search_customers_includes_hidden_ones_only_when_asked(org_a):
+    make_customer(org_a, "Zichtbaar")
+    make_customer(org_a, "Verborgen", active=False)
+
+    assert [c.name for c in services.search_customers(org_a, "", include_hidden=True)] == [
+        "Verborgen",
+        "Zichtbaar",
+    ]
