@@ -21,7 +21,7 @@ from snelstart_emulator.domain.common import (
     standard_computed,
     valid_email_list,
 )
-from snelstart_emulator.errors import ApiError, codes_error, error_item, not_found
+from snelstart_emulator.errors import codes_error, error_item, not_found
 from snelstart_emulator.state import Administration, Store
 
 RELATIESOORTEN = ("Klant", "Leverancier", "Eigen", "Geen")
@@ -272,7 +272,3 @@ def set_active(store: Store, admin: Administration, record_id: str, active: bool
     store.touch(admin.relaties, record, {**record.data, "nonactief": not active})
     store.changed()
     return record
-
-
-def unknown(ident: str) -> ApiError:
-    return not_found("Relatie", ident)

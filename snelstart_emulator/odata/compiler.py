@@ -9,7 +9,6 @@ Semantics (those of LINQ over nullable values, as the server's query provider ap
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,10 +18,19 @@ from snelstart_emulator.odata import ast
 from snelstart_emulator.odata.errors import ODataError
 from snelstart_emulator.odata.functions import FUNCTIONS
 from snelstart_emulator.odata.parser import parse
+from snelstart_emulator.odata.runtime import (
+    Env,
+    Fn,
+    apply,
+    arithmetic,
+    chain,
+    equality,
+    logical,
+    ordering,
+    quantifier,
+    widest,
+)
 from snelstart_emulator.odata.schema import Property, StructuredType
-
-Env = dict[str, Any]
-Fn = Callable[[Any, Env], Any]
 
 _OPERATOR_KIND = {
     "eq": "Equal",
@@ -132,7 +140,7 @@ class _Compiler:
                     )
             else:
                 current = prop.complex or prop.edm
-        fn = _chain(variable, getters)
+        fn = chain(variable, getters)
         if prop is None:  # the bare range variable
             edm = current if isinstance(current, str) else ""
             return Typed(fn, edm)
@@ -191,19 +199,19 @@ class _Compiler:
         if node.op in ("and", "or"):
             if lc not in ("boolean", "null") or rc not in ("boolean", "null"):
                 raise incompatible()
-            return Typed(_logical(node.op, left.fn, right.fn), ast.BOOLEAN)
+            return Typed(logical(node.op, left.fn, right.fn), ast.BOOLEAN)
         if node.op in ("eq", "ne"):
             if lc != rc and "null" not in (lc, rc):
                 raise incompatible()
-            return Typed(_equality(node.op, left.fn, right.fn, "guid" in (lc, rc)), ast.BOOLEAN)
+            return Typed(equality(node.op, left.fn, right.fn, "guid" in (lc, rc)), ast.BOOLEAN)
         if node.op in ("gt", "ge", "lt", "le"):
             if (lc != rc and "null" not in (lc, rc)) or (lc == rc and lc not in _ORDERED):
                 raise incompatible()
-            return Typed(_ordering(node.op, left.fn, right.fn), ast.BOOLEAN)
+            return Typed(ordering(node.op, left.fn, right.fn), ast.BOOLEAN)
         if lc not in ("numeric", "null") or rc not in ("numeric", "null") or lc == rc == "null":
             raise incompatible()
-        edm = _widest(left.edm, right.edm)
-        return Typed(_arithmetic(node.op, left.fn, right.fn, edm), edm)
+        edm = widest(left.edm, right.edm)
+        return Typed(arithmetic(node.op, left.fn, right.fn, edm), edm)
 
     def call(self, node: ast.Call, scope: dict[str, StructuredType | str]) -> Typed:
         signatures = FUNCTIONS.get(node.name)
@@ -219,7 +227,7 @@ class _Compiler:
             ):
                 fns = [a.fn for a in args]
                 out = found[0] if result == "same" else result
-                return Typed(_apply(implementation, fns), out)
+                return Typed(apply(implementation, fns), out)
         considered = ", ".join(f"{node.name}({', '.join(p)})" for p, _, _ in signatures)
         raise ODataError(
             f"No function signature for the function with name '{node.name}' matches the specified "
@@ -242,7 +250,7 @@ class _Compiler:
         body = self.compile(node.body, {**scope, node.variable: element})
         if body.edm != ast.BOOLEAN:
             raise ODataError(f"The body of the '{node.kind}' expression must be a boolean.")
-        return Typed(_quantifier(node.kind, node.variable, source, body.fn), ast.BOOLEAN)
+        return Typed(quantifier(node.kind, node.variable, source, body.fn), ast.BOOLEAN)
 
     # -- ModifiedOn range for the index ---------------------------------------------------------
     def bounds(self, tree: ast.Node) -> Bounds | None:
@@ -283,128 +291,6 @@ class _Compiler:
             "le": Bounds(high=value),
             "eq": Bounds(low=value, high=value),
         }[op]
-
-
-def _chain(variable: str | None, getters: list[Callable[[Any], Any]]) -> Fn:
-    if variable is None and len(getters) == 1:
-        only = getters[0]
-        return lambda record, env: only(record)
-
-    def get(record: Any, env: Env) -> Any:
-        value = env[variable] if variable else record
-        for getter in getters:
-            if value is None:
-                return None
-            value = getter(value)
-        return value
-
-    return get
-
-
-def _logical(op: str, left: Fn, right: Fn) -> Fn:
-    if op == "and":
-
-        def both(record: Any, env: Env) -> Any:
-            a = left(record, env)
-            if a is False:
-                return False
-            b = right(record, env)
-            if b is False:
-                return False
-            return None if a is None or b is None else True
-
-        return both
-
-    def either(record: Any, env: Env) -> Any:
-        a = left(record, env)
-        if a is True:
-            return True
-        b = right(record, env)
-        if b is True:
-            return True
-        return None if a is None or b is None else False
-
-    return either
-
-
-def _equality(op: str, left: Fn, right: Fn, guid: bool) -> Fn:
-    def equal(record: Any, env: Env) -> bool:
-        a, b = left(record, env), right(record, env)
-        if guid and a is not None and b is not None:
-            return str(a).lower() == str(b).lower()
-        return a == b
-
-    if op == "eq":
-        return equal
-    return lambda record, env: not equal(record, env)
-
-
-def _ordering(op: str, left: Fn, right: Fn) -> Fn:
-    compare = {
-        "gt": lambda a, b: a > b,
-        "ge": lambda a, b: a >= b,
-        "lt": lambda a, b: a < b,
-        "le": lambda a, b: a <= b,
-    }[op]
-
-    def ordered(record: Any, env: Env) -> bool:
-        a, b = left(record, env), right(record, env)
-        if a is None or b is None:
-            return False
-        return compare(a, b)
-
-    return ordered
-
-
-def _widest(left: str, right: str) -> str:
-    order = [ast.INT32, ast.INT64, ast.SINGLE, ast.DOUBLE, ast.DECIMAL]
-    known = [edm for edm in (left, right) if edm in order]
-    return max(known, key=order.index) if known else ast.INT32
-
-
-def _arithmetic(op: str, left: Fn, right: Fn, edm: str) -> Fn:
-    integral = edm in (ast.INT32, ast.INT64)
-
-    def compute(record: Any, env: Env) -> Any:
-        a, b = left(record, env), right(record, env)
-        if a is None or b is None:
-            return None
-        if op == "add":
-            return a + b
-        if op == "sub":
-            return a - b
-        if op == "mul":
-            return a * b
-        if b == 0:
-            return None
-        if op == "div":
-            return int(a / b) if integral else a / b
-        return math.fmod(a, b) if not integral else int(math.fmod(a, b))
-
-    return compute
-
-
-def _apply(implementation: Callable[..., Any], fns: list[Fn]) -> Fn:
-    def call(record: Any, env: Env) -> Any:
-        values = [fn(record, env) for fn in fns]
-        if any(value is None for value in values):
-            return None
-        return implementation(*values)
-
-    return call
-
-
-def _quantifier(kind: str, variable: str, source: Fn, body: Fn) -> Fn:
-    def evaluate(record: Any, env: Env) -> bool:
-        items = source(record, env) or ()
-        inner = dict(env)
-        results = []
-        for item in items:
-            inner[variable] = item
-            results.append(body(record, inner) is True)
-        return any(results) if kind == "any" else all(results)
-
-    return evaluate
 
 
 def _tighter(current: Bounds | None, new: Bounds) -> Bounds:
