@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, RestrictedError
 from django.utils.translation import gettext as _
 
 from simon.forms.errors import FormError
@@ -121,6 +121,73 @@ def move_question(question: Question, position: int, *, by: Any = None) -> Quest
             item.position = number
         Question.objects.bulk_update(siblings, ["position"])
     return question
+
+
+QUESTION_FIELDS = ("label", "kind", "required", "help_text", "choices")
+
+
+def update_question(question: Question, *, by: Any = None, **fields: Any) -> Question:
+    """Change a question's label, kind, required flag, help text or choices.
+
+    The kind of a question that was already answered stays: stored answers are typed by it.
+    Raises FormError.
+    """
+    unknown = set(fields) - set(QUESTION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    if by is not None:
+        require_office(by, question.organization)
+    kind = fields.get("kind", question.kind)
+    if kind not in QuestionKind.values:
+        raise FormError(_("Kies het soort vraag."), field="kind")
+    if kind != question.kind and question.answers.exists():
+        raise FormError(
+            _("Deze vraag is al beantwoord; het soort vraag kan niet meer veranderen."),
+            field="kind",
+        )
+    if "label" in fields:
+        label = (fields["label"] or "").strip()
+        if not label:
+            raise FormError(_("Vul de vraag in."), field="label")
+        question.label = label
+    if "help_text" in fields:
+        question.help_text = (fields["help_text"] or "").strip()
+    if "required" in fields:
+        question.required = bool(fields["required"])
+    question.choices = _clean_choices(kind, fields.get("choices", question.choices))
+    question.kind = kind
+    question.save()
+    return question
+
+
+def delete_question(question: Question, *, by: Any = None) -> None:
+    """Remove a question that was never answered and renumber the rest 1..n.
+
+    An answered question stays (answers keep their meaning): the database refuses the delete
+    (RESTRICT), which avoids a check-then-act race with someone answering it right now.
+    Raises FormError.
+    """
+    if by is not None:
+        require_office(by, question.organization)
+    try:
+        with transaction.atomic():
+            template_id = question.template_id
+            question.delete()
+            rest = list(
+                Question.objects.select_for_update()
+                .filter(template_id=template_id)
+                .order_by("position", "id")
+            )
+            for number, item in enumerate(rest, start=1):
+                item.position = number
+            Question.objects.bulk_update(rest, ["position"])
+    except RestrictedError:
+        raise FormError(
+            _(
+                "Deze vraag is al beantwoord op een werkbon en kan niet worden verwijderd. "
+                "Zet het formulier op inactief en maak een nieuw formulier."
+            )
+        ) from None
 
 
 def attach_form(work_order: WorkOrder, template: FormTemplate, *, by: Any) -> FormResponse:

@@ -5,6 +5,7 @@ Split by concern into modules; import from here.
 
 from __future__ import annotations
 
+from simon.workorders.services.board import Board, planning_board, week_start
 from simon.workorders.services.history import record_status_change
 from simon.workorders.services.lifecycle import (
     ArchiveResult,
@@ -23,6 +24,7 @@ from simon.workorders.services.queries import (
     filter_work_orders,
     minutes_to_hours,
     totals,
+    with_totals,
 )
 from simon.workorders.services.registrations import (
     add_material,
@@ -37,6 +39,7 @@ from simon.workorders.services.registrations import (
 
 __all__ = [
     "ArchiveResult",
+    "Board",
     "EmployeeMinutes",
     "WorkOrderTotals",
     "add_material",
@@ -53,6 +56,7 @@ __all__ = [
     "minutes_to_hours",
     "parse_quantity",
     "plan_work_order",
+    "planning_board",
     "record_status_change",
     "reopen",
     "report_complete",
@@ -60,4 +64,6 @@ __all__ = [
     "update_material",
     "update_time_entry",
     "update_work_order",
+    "week_start",
+    "with_totals",
 ]

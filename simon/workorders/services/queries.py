@@ -8,9 +8,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from simon.workorders.models import TimeKind, WorkOrder
+from simon.workorders.models import MaterialLine, TimeEntry, TimeKind, WorkOrder
 
 HOURS_STEP = Decimal("0.0001")
 
@@ -118,3 +119,34 @@ def filter_work_orders(
             | Q(customer_reference__icontains=text)
         )
     return qs
+
+
+def with_totals(qs: QuerySet[WorkOrder]) -> QuerySet[WorkOrder]:
+    """Annotate ``work_minutes``, ``travel_minutes`` and ``material_count`` for list pages.
+
+    Subqueries rather than joins: joining time entries and material lines at once would
+    multiply the rows and inflate every sum.
+    """
+
+    def minutes(kind: str) -> Coalesce:
+        per_order = (
+            TimeEntry.objects.filter(work_order=OuterRef("pk"), kind=kind)
+            .order_by()
+            .values("work_order")
+            .annotate(total=Sum("minutes"))
+            .values("total")
+        )
+        return Coalesce(Subquery(per_order, output_field=IntegerField()), 0)
+
+    lines = (
+        MaterialLine.objects.filter(work_order=OuterRef("pk"))
+        .order_by()
+        .values("work_order")
+        .annotate(total=Count("id"))
+        .values("total")
+    )
+    return qs.annotate(
+        work_minutes=minutes(TimeKind.WORK),
+        travel_minutes=minutes(TimeKind.TRAVEL),
+        material_count=Coalesce(Subquery(lines, output_field=IntegerField()), 0),
+    )
