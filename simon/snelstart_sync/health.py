@@ -46,6 +46,16 @@ def _cursors(organization_id: int) -> dict[str, StreamCursor]:
     return {c.stream: c for c in StreamCursor.objects.filter(organization_id=organization_id)}
 
 
+def _in_simon(organization_id: int, stream: str) -> int:
+    """What a finished stream left visible in Simon (the cursor's counters add up re-reads)."""
+    model = {
+        Stream.ARTICLE_GROUPS: ArticleGroup,
+        Stream.ARTICLES: Article,
+        Stream.CUSTOMERS: Customer,
+    }[Stream(stream)]
+    return model.objects.filter(organization_id=organization_id).visible().count()
+
+
 def import_progress(organization_id: int) -> list[StreamProgress]:
     cursors = _cursors(organization_id)
     result = []
@@ -57,7 +67,7 @@ def import_progress(organization_id: int) -> list[StreamProgress]:
                 stream, label, "bezig", cursor.run_records, cursor.run_estimated_total
             )
         elif cursor is not None and cursor.last_success_at is not None:
-            stored = cursor.records_stored
+            stored = _in_simon(organization_id, stream)
             progress = StreamProgress(stream, label, "klaar", stored, stored)
         else:
             progress = StreamProgress(stream, label, "wacht", 0, None)

@@ -107,9 +107,9 @@ def test_the_first_activation_asks_for_confirmation_then_wipes_every_part(
     assert connection.state == State.WIPED
     kept = Customer.objects.get(organization=org_a)
     assert (kept.name, kept.active, kept.snelstart_id) == ("Bakkerij Jansen", False, None)
-    assert list(Article.objects.filter(organization=org_a).values_list("code", "active")) == [
-        ("KRAAN-15", False)
-    ]
+    assert list(
+        Article.objects.filter(organization=org_a).values_list("article_code", "active")
+    ) == [("KRAAN-15", False)]
     assert WorkAddress.objects.filter(organization=org_a, active=True).count() == 0
     master_data.refresh_from_db()
     assert master_data.customer == kept  # the work order keeps its customer
@@ -128,9 +128,9 @@ def test_re_activation_offers_checkboxes_and_leaves_other_parts_alone(
     assert Customer.objects.filter(organization=org_a, active=True).count() == 2
     assert WorkAddress.objects.filter(organization=org_a, active=True).count() == 1
     assert ArticleGroup.objects.filter(organization=org_a).count() == 1
-    assert list(Article.objects.filter(organization=org_a).values_list("code", "active")) == [
-        ("KRAAN-15", False)
-    ]
+    assert list(
+        Article.objects.filter(organization=org_a).values_list("article_code", "active")
+    ) == [("KRAAN-15", False)]
 
 
 def test_re_activation_without_parts_wipes_nothing(alice_client, org_a, master_data):

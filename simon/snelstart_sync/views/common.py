@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from simon.snelstart_sync.models import RUNNING_STATES, Connection, State
+from simon.snelstart_sync.models import Connection, State
 from simon.tenants.scoping import get_for_request
 
 # Where each state continues: the next screen of the activation, or the running integration.
@@ -68,7 +68,9 @@ def status_label(connection: Connection | None) -> str:
     """The tile's word: the manual's 'Inzetbaar' until it runs, then 'Actief'."""
     if connection is None:
         return _("Inzetbaar")
-    if connection.state in RUNNING_STATES:
+    if connection.state == State.CONFIGURED:
+        return _("Actief, eerste import loopt")
+    if connection.state == State.ACTIVE:
         return _("Actief")
     if connection.state in (State.WIPED, State.CONNECTED):
         return _("Activatie bezig")
