@@ -1,5 +1,72 @@
+"""The field app's JSON API under /api/v1/ (schema: /api/v1/openapi.json, docs: /api/v1/docs).
+
+Every operation needs ``Authorization: Bearer <token>`` and acts in the token's organization.
+"""
+
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, re_path
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Simon field API", version="1.0.0", urls_namespace="api")
+from simon.api import articles, customers, errors, forms, registrations, workorders
+from simon.api.auth import TokenAuth
+
+DESCRIPTION = """De API van de Simon-app voor monteurs: klanten en artikelen zoeken, werkbonnen
+op locatie aanmaken, uren en materialen boeken, formulieren invullen en gereed melden.
+
+Authenticatie: `Authorization: Bearer <token>`; maak een token aan onder /api-tokens/.
+Fouten hebben altijd de vorm `{"message": "...", "field": "... of null", "errors": [...]}`."""
+
+
+def _json_405(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """ninja answers a wrong method with an empty text response; the app gets JSON too."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
+            allowed = response.get("Allow", "")
+            response = errors.json_error(405, _("Deze methode kan hier niet."))
+            response["Allow"] = allowed
+        return response
+
+    return wrapper
+
+
+def _unknown_path(request: HttpRequest, path: str = "") -> HttpResponse:
+    return errors.json_error(404, _("Niet gevonden."))
+
+
+class FieldApi(NinjaAPI):
+    @property
+    def urls(self) -> tuple[list[Any], str, str]:
+        """ninja's URLs plus a JSON 404 for every other path under the API (never HTML)."""
+        patterns, app_name, namespace = super().urls
+        wrapped = [
+            URLPattern(p.pattern, _json_405(p.callback), p.default_args, p.name)
+            if isinstance(p, URLPattern)
+            else p
+            for p in patterns
+        ]
+        return [*wrapped, re_path(r"^(?P<path>.*)$", _unknown_path)], app_name, namespace
+
+
+api = FieldApi(
+    title="Simon field API",
+    version="1.0.0",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=TokenAuth(),
+)
+errors.install(api)
+api.add_router("", customers.router)
+api.add_router("", articles.router)
+api.add_router("", workorders.router)
+api.add_router("", registrations.router)
+api.add_router("", forms.router)

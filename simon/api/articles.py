@@ -1,0 +1,32 @@
+"""Articles, read-only: the field app searches them to book materials (S2, S4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from simon.api import present
+from simon.api.auth import caller
+from simon.api.errors import responses
+from simon.api.lookup import get_or_404
+from simon.api.paging import Paging, page
+from simon.api.schemas import ArticleOut, ArticlePage
+from simon.catalog.models import Article
+from simon.catalog.services import search_articles
+
+router = Router(tags=["artikelen"])
+
+
+@router.get("/articles", response=responses({200: ArticlePage}, 422), summary="Artikelen zoeken")
+def list_articles(request: HttpRequest, paging: Query[Paging], q: str = "") -> dict[str, Any]:
+    result = page(search_articles(caller(request).organization, q), paging)
+    result["items"] = [present.article(a) for a in result["items"]]
+    return result
+
+
+@router.get("/articles/{code}", response=responses({200: ArticleOut}, 404), summary="Artikel")
+def get_article(request: HttpRequest, code: str) -> dict[str, Any]:
+    visible = Article.objects.for_org(caller(request).organization).visible()
+    return present.article(get_or_404(visible.select_related("group"), code, Article))

@@ -1,0 +1,85 @@
+"""Custom forms (eigen formulieren) in the field: the templates, attaching one, answering it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+
+from simon.api import present
+from simon.api.auth import caller
+from simon.api.errors import ApiError, responses
+from simon.api.guards import get_work_order, state_guard
+from simon.api.lookup import get_or_400, get_or_404
+from simon.api.paging import Paging, page
+from simon.api.schemas import AnswersIn, AttachFormIn, FormResponseOut, FormTemplatePage
+from simon.forms import services
+from simon.forms.models import FormResponse, FormTemplate
+
+router = Router(tags=["formulieren"])
+
+
+def _response(work_order: Any, code: str) -> FormResponse:
+    responses_ = (
+        FormResponse.objects.filter(work_order=work_order)
+        .select_related("template", "work_order")
+        .prefetch_related("answers", "template__questions")
+    )
+    return get_or_404(responses_, code, FormResponse)
+
+
+@router.get(
+    "/form-templates",
+    response=responses({200: FormTemplatePage}, 422),
+    summary="Formulieren die je kunt invullen",
+)
+def list_form_templates(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
+    templates = (
+        FormTemplate.objects.for_org(caller(request).organization)
+        .visible()
+        .prefetch_related("questions")
+        .order_by("name", "id")
+    )
+    result = page(templates, paging)
+    result["items"] = [present.form_template(t) for t in result["items"]]
+    return result
+
+
+@router.post(
+    "/work-orders/{code}/forms",
+    response=responses({201: FormResponseOut}, 400, 403, 404, 409, 422),
+    summary="Formulier toevoegen aan een werkbon",
+)
+def attach_form(request: HttpRequest, code: str, payload: AttachFormIn) -> Status[Any]:
+    who = caller(request)
+    work_order = get_work_order(who, code)
+    templates = FormTemplate.objects.for_org(who.organization).visible()
+    template = get_or_400(templates, payload.template, FormTemplate, "template")
+    with state_guard(work_order):
+        response = services.attach_form(work_order, template, by=who.user)
+    return Status(201, present.form_response(_response(work_order, str(response.code))))
+
+
+@router.put(
+    "/work-orders/{code}/forms/{response_code}",
+    response=responses({200: FormResponseOut}, 400, 403, 404, 409, 422),
+    summary="Formulier invullen",
+)
+def answer_form(
+    request: HttpRequest, code: str, response_code: str, payload: AnswersIn
+) -> dict[str, Any]:
+    """Stores the given answers (all or nothing); ``complete`` also requires every required
+    question. Refused answers come back per question code in ``errors``; nothing is stored."""
+    who = caller(request)
+    work_order = get_work_order(who, code)
+    response = _response(work_order, response_code)
+    with state_guard(work_order):
+        refused = services.answer_form(
+            response, payload.answers, by=who.user, complete=payload.complete
+        )
+    if refused:
+        errors = [{"field": e.key, "message": e.message} for e in refused]
+        raise ApiError(_("Controleer de antwoorden."), field=errors[0]["field"], errors=errors)
+    return present.form_response(_response(work_order, response_code))

@@ -1,0 +1,22 @@
+"""``limit``/``offset`` paging for list endpoints: ``{"count": n, "items": [...]}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from ninja import Field, Schema
+
+DEFAULT_LIMIT = 25
+MAX_LIMIT = 100
+
+
+class Paging(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Hoeveel items (1-100).")
+    offset: int = Field(0, ge=0, description="Hoeveel items overslaan.")
+
+
+def page(queryset: QuerySet[Any], paging: Paging) -> dict[str, Any]:
+    """One page of an ordered queryset and the total count (for 'more' in the app)."""
+    items = list(queryset[paging.offset : paging.offset + paging.limit])
+    return {"count": queryset.count(), "items": items}

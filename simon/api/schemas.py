@@ -1,0 +1,252 @@
+"""Request and response bodies. Objects are named by their UUID ``code``, never the id.
+
+Decimals (quantities, hours, prices) are strings, so no client parses them into floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Annotated, Any
+
+from ninja import Field, Schema
+from pydantic import BeforeValidator, ConfigDict
+
+from simon.workorders.models import TimeKind
+
+
+def _as_text(value: Any) -> Any:
+    return None if value is None else str(value)
+
+
+DecimalStr = Annotated[str, BeforeValidator(_as_text)]
+NOTE_MAX = 250
+
+
+class Input(Schema):
+    # A misspelt field is an error, not silently ignored (a PATCH of 'minuten' would do nothing).
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- customers -------------------------------------------------------------------------------
+
+
+class AddressOut(Schema):
+    street: str
+    house_number: str
+    house_number_addition: str
+    postcode: str
+    city: str
+    country_code: str
+    address: str = Field(description="Het adres op één regel, zoals op een werkbon.")
+
+
+class CustomerOut(AddressOut):
+    code: uuid.UUID
+    name: str
+    relatiecode: int | None
+    email: str
+    phone: str
+
+
+class CustomerRef(Schema):
+    code: uuid.UUID
+    name: str
+    relatiecode: int | None
+
+
+class WorkAddressOut(AddressOut):
+    code: uuid.UUID
+    label: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+
+
+class CustomerPage(Schema):
+    count: int
+    items: list[CustomerOut]
+
+
+class WorkAddressPage(Schema):
+    count: int
+    items: list[WorkAddressOut]
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+class ArticleRef(Schema):
+    code: uuid.UUID
+    article_code: str
+    description: str
+    unit: str
+
+
+class ArticleOut(ArticleRef):
+    sales_price: DecimalStr | None = Field(
+        description="Ter informatie: op de verkooporder gelden de prijzen van SnelStart."
+    )
+    group: str | None
+
+
+class ArticlePage(Schema):
+    count: int
+    items: list[ArticleOut]
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+class QuestionOut(Schema):
+    code: uuid.UUID
+    position: int
+    label: str
+    help_text: str
+    kind: str
+    required: bool
+    choices: list[str]
+
+
+class FormTemplateOut(Schema):
+    code: uuid.UUID
+    name: str
+    description: str
+    questions: list[QuestionOut]
+
+
+class FormTemplatePage(Schema):
+    count: int
+    items: list[FormTemplateOut]
+
+
+class AnsweredQuestionOut(QuestionOut):
+    answer: Any = Field(None, description="Het opgeslagen antwoord, of null.")
+
+
+class FormResponseOut(Schema):
+    code: uuid.UUID
+    template: uuid.UUID
+    name: str
+    completed: bool
+    questions: list[AnsweredQuestionOut]
+
+
+class AttachFormIn(Input):
+    template: uuid.UUID
+
+
+class AnswersIn(Input):
+    answers: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Antwoorden per vraagcode; null of een lege tekst wist een antwoord.",
+    )
+    complete: bool = Field(False, description="Formulier ingevuld: alle verplichte vragen.")
+
+
+# --- work orders -----------------------------------------------------------------------------
+
+
+class EmployeeOut(Schema):
+    username: str
+    name: str
+
+
+class PlanningOut(Schema):
+    date: dt.date | None
+    start: dt.time | None
+    end: dt.time | None
+    employees: list[EmployeeOut]
+
+
+class WorkOrderOut(Schema):
+    code: uuid.UUID
+    number: str
+    status: str
+    status_label: str
+    customer: CustomerRef | None
+    work_address: WorkAddressOut | None
+    description: str
+    customer_reference: str
+    planning: PlanningOut
+
+
+class WorkOrderPage(Schema):
+    count: int
+    items: list[WorkOrderOut]
+
+
+class TimeEntryOut(Schema):
+    code: uuid.UUID
+    employee: EmployeeOut
+    kind: str
+    date: dt.date
+    start: dt.time | None
+    end: dt.time | None
+    minutes: int
+    note: str
+
+
+class MaterialOut(Schema):
+    code: uuid.UUID
+    article: ArticleRef
+    quantity: DecimalStr
+    note: str
+
+
+class TotalsOut(Schema):
+    work_minutes: int
+    travel_minutes: int
+    work_hours: DecimalStr
+    travel_hours: DecimalStr
+    material_lines: int
+
+
+class WorkOrderDetailOut(WorkOrderOut):
+    may_edit: bool = Field(description="Of jij nu nog uren, materialen en antwoorden mag wijzigen.")
+    completed_at: dt.datetime | None
+    time_entries: list[TimeEntryOut]
+    materials: list[MaterialOut]
+    forms: list[FormResponseOut]
+    totals: TotalsOut
+
+
+class WorkOrderIn(Input):
+    customer: uuid.UUID
+    work_address: uuid.UUID | None = None
+    description: str = ""
+    customer_reference: str = ""
+
+
+KINDS = {"enum": list(TimeKind.values)}
+
+
+class TimeEntryIn(Input):
+    kind: str = Field(json_schema_extra=KINDS)
+    date: dt.date | None = Field(None, description="Standaard vandaag.")
+    minutes: int | None = Field(None, description="Of begin- en eindtijd.")
+    start: dt.time | None = None
+    end: dt.time | None = None
+    note: str = Field("", max_length=NOTE_MAX)
+
+
+class TimeEntryPatch(Input):
+    kind: str | None = Field(None, json_schema_extra=KINDS)
+    date: dt.date | None = None
+    minutes: int | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    note: str = Field("", max_length=NOTE_MAX)
+
+
+class MaterialIn(Input):
+    article: uuid.UUID
+    quantity: Decimal | str = Field(description="Een decimaal getal, als tekst of als getal.")
+    note: str = Field("", max_length=NOTE_MAX)
+
+
+class MaterialPatch(Input):
+    article: uuid.UUID | None = None
+    quantity: Decimal | str | None = None
+    note: str = Field("", max_length=NOTE_MAX)
