@@ -1,8 +1,157 @@
+"""Klanten: list, detail, create/edit (office) and the pickers' options (SPEC S3, S4, S7).
+
+Work addresses have their own module (``work_address_views``). While an integration manages
+customers (S4) the office sees its message instead of the create and edit buttons, and the
+create and edit views refuse with that message.
+"""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from simon.customers import services
+from simon.customers.forms import CustomerForm, apply_domain_error
+from simon.customers.models import Customer
+from simon.lib.errors import DomainError, MasterDataManagedExternally, NotPermitted
+from simon.lib.external import managed_externally
+from simon.lib.paging import paginate
+from simon.tenants.scoping import get_for_request, member_required, office_required
+from simon.workorders.permissions import visible_work_orders
+
+PICKER_LIMIT = 20
+WORK_ORDERS_PER_PAGE = 10
 
 
-def placeholder(request: HttpRequest) -> HttpResponse:
-    return render(request, "base.html")
+def customer_for_user(request: HttpRequest, code: uuid.UUID) -> Customer:
+    """The customer with this code in the user's organization, hidden ones included; else 404."""
+    return get_for_request(Customer.objects.all(), request, code)
+
+
+def refuse(request: HttpRequest, message: str, customer: Customer | None = None) -> HttpResponse:
+    """The page a refused create or edit shows: the reason, and the way back."""
+    context = {"message": message, "customer": customer}
+    return render(request, "customers/refused.html", context, status=403)
+
+
+def not_permitted(error: NotPermitted) -> Exception:
+    return PermissionDenied(error.message) if error.may_view else Http404()
+
+
+@member_required
+@require_GET
+def customer_list(request: HttpRequest) -> HttpResponse:
+    organization = request.organization  # type: ignore[attr-defined]
+    is_office = request.membership.is_office  # type: ignore[attr-defined]
+    # Hidden customers only exist for their work orders' sake; only the office may look them up.
+    show_hidden = is_office and request.GET.get("verborgen") == "1"
+    query = request.GET.get("q", "").strip()
+    customers = services.search_customers(organization, query, include_hidden=show_hidden)
+    page, querystring = paginate(request, customers)
+    managed = managed_externally(organization, "customer")
+    context = {
+        "page_obj": page,
+        "querystring": querystring,
+        "query": query,
+        "show_hidden": show_hidden,
+        "managed": managed,
+        "can_create": is_office and managed is None,
+    }
+    return render(request, "customers/list.html", context)
+
+
+@member_required
+@require_GET
+def customer_detail(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+    customer = customer_for_user(request, code)
+    membership = request.membership  # type: ignore[attr-defined]
+    # A monteur sees only the work orders planned on them, as everywhere else.
+    work_orders = (
+        visible_work_orders(membership)
+        .filter(customer=customer)
+        .select_related("work_address")
+        .order_by("-created", "-id")
+    )
+    page, querystring = paginate(request, work_orders, per_page=WORK_ORDERS_PER_PAGE)
+    managed = managed_externally(customer.organization, "customer")
+    context = {
+        "customer": customer,
+        "managed": managed,
+        "can_edit": membership.is_office and managed is None,
+        "page_obj": page,
+        "querystring": querystring,
+        **work_address_context(customer),
+    }
+    return render(request, "customers/detail.html", context)
+
+
+def work_address_context(customer: Customer) -> dict[str, object]:
+    """What the work address section of the detail page shows."""
+    addresses = customer.work_addresses.all()
+    return {
+        "work_addresses": [a for a in addresses if a.active],
+        "inactive_count": sum(1 for a in addresses if not a.active),
+    }
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def customer_create(request: HttpRequest) -> HttpResponse:
+    organization = request.organization  # type: ignore[attr-defined]
+    managed = managed_externally(organization, "customer")
+    if managed is not None:
+        return refuse(request, managed.message)
+    form = CustomerForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            customer = services.create_customer(organization, by=request.user, **form.cleaned_data)
+        except MasterDataManagedExternally as error:
+            # The integration was switched on between our check and the save.
+            return refuse(request, error.message)
+        except NotPermitted as error:
+            raise not_permitted(error) from None
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Klant %(name)s is aangemaakt.") % {"name": customer.name})
+            return redirect("customers:detail", customer.code)
+    return render(request, "customers/form.html", {"form": form, "customer": None})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def customer_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+    customer = customer_for_user(request, code)
+    managed = managed_externally(customer.organization, "customer")
+    if managed is not None:
+        return refuse(request, managed.message, customer)
+    form = CustomerForm.for_customer(customer, request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.update_customer(customer, by=request.user, **form.cleaned_data)
+        except MasterDataManagedExternally as error:
+            return refuse(request, error.message, customer)
+        except NotPermitted as error:
+            raise not_permitted(error) from None
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Klant %(name)s is gewijzigd.") % {"name": customer.name})
+            return redirect("customers:detail", customer.code)
+    return render(request, "customers/form.html", {"form": form, "customer": customer})
+
+
+@member_required
+@require_GET
+def customer_options(request: HttpRequest) -> HttpResponse:
+    """``<option>``s of the visible customers matching ``q``, for pickers (the work order form)."""
+    query = request.GET.get("q", "").strip()
+    customers = services.search_customers(request.organization, query)[:PICKER_LIMIT]  # type: ignore[attr-defined]
+    context = {"customers": customers, "selected": request.GET.get("selected", "")}
+    return render(request, "customers/_options.html", context)
