@@ -64,7 +64,8 @@ class Settings:
     delete_mode_artikelen: str = DEFAULT_DELETE_MODE
     # $top > 500: clamp (False) or answer 400 ALG-0104 (True).
     strict_top: bool = False
-    token_lifetime_seconds: float = DEFAULT_TOKEN_LIFETIME_SECONDS
+    # A float default, so that update() keeps a fractional lifetime (it casts to the field's type).
+    token_lifetime_seconds: float = float(DEFAULT_TOKEN_LIFETIME_SECONDS)
     # DELETE /verkooporders/{id}: the WADL declares 201, its text says 200.
     verkooporder_delete_status: int = 200
     # DELETE of an unknown verkooporder: 404 {"Message"} or 400 [VOR-0001].

@@ -8,6 +8,8 @@ import time
 
 import httpx
 
+from snelstart_emulator.__main__ import build, parse_args
+from snelstart_emulator.config import Settings
 from snelstart_emulator.testing import AdministrationInfo, EmulatorServer
 
 
@@ -203,3 +205,12 @@ def test_an_administration_never_sees_another_ones_data(server: EmulatorServer) 
         assert a_articles.isdisjoint({r["id"] for r in b.get("/artikelen").json()})
         assert a.get("/companyInfo").json()["administratieIdentifier"] == first.administration_id
         assert b.get("/companyInfo").json()["administratieIdentifier"] == second.administration_id
+
+
+def test_a_fractional_token_lifetime_is_kept() -> None:
+    # `--token-lifetime 0.5` used to be cut to int 0 and refused ("must be positive").
+    _, store = build(parse_args(["--token-lifetime", "0.5", "--no-demo"]))
+    assert store.settings.token_lifetime_seconds == 0.5
+    settings = Settings()
+    settings.update({"token_lifetime_seconds": 1.5})
+    assert settings.token_lifetime_seconds == 1.5
