@@ -13,12 +13,17 @@ from simon.workorders.models import MaterialLine, TimeEntry, WorkOrder
 from simon.workorders.permissions import can_edit
 from simon.workorders.services import totals
 
-CENT = Decimal("0.01")
 
-
-def hours_text(hours: Decimal) -> str:
-    """Hours with at least two decimals ('2.00', '0.25'); finer values keep their digits."""
-    return f"{hours:.2f}" if hours == hours.quantize(CENT) else str(hours)
+def decimal_text(value: Decimal | None, min_places: int = 0) -> str | None:
+    """Exact, without the column's padding and never in exponent notation, with at least
+    ``min_places`` decimals: quantity 2.500 -> '2.5', 3.000 -> '3'; hours 2 -> '2.00'."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    places = len(text.partition(".")[2])
+    if places < min_places:
+        text = f"{value:.{min_places}f}"
+    return text
 
 
 def employee(user: Any) -> dict[str, Any]:
@@ -70,7 +75,7 @@ def article_ref(row: Article) -> dict[str, Any]:
 
 def article(row: Article) -> dict[str, Any]:
     group = row.group.name if row.group_id else None
-    return {**article_ref(row), "sales_price": row.sales_price, "group": group}
+    return {**article_ref(row), "sales_price": decimal_text(row.sales_price, 2), "group": group}
 
 
 def question(row: Question) -> dict[str, Any]:
@@ -124,7 +129,7 @@ def material(row: MaterialLine) -> dict[str, Any]:
     return {
         "code": row.code,
         "article": article_ref(row.article),
-        "quantity": row.quantity,
+        "quantity": decimal_text(row.quantity),
         "note": row.note,
     }
 
@@ -174,8 +179,8 @@ def work_order_detail(row: WorkOrder, membership: Membership) -> dict[str, Any]:
         "totals": {
             "work_minutes": sums.work_minutes,
             "travel_minutes": sums.travel_minutes,
-            "work_hours": hours_text(sums.work_hours),
-            "travel_hours": hours_text(sums.travel_hours),
+            "work_hours": decimal_text(sums.work_hours, 2),
+            "travel_hours": decimal_text(sums.travel_hours, 2),
             "material_lines": sums.material_lines,
         },
     }

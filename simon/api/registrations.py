@@ -6,7 +6,6 @@ corrects other people's hours in the web app.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
@@ -51,11 +50,6 @@ def _article(request: HttpRequest, code: Any) -> Article:
         raise ApiError(_("Kies een artikel."), field="article")
     articles = Article.objects.for_org(caller(request).organization)
     return get_or_400(articles, code, Article, "article")
-
-
-def _quantity(value: Decimal | str | None) -> Any:
-    # The service parses text exactly ('2,5' too); a JSON number arrives here as a Decimal.
-    return str(value) if isinstance(value, Decimal) else value
 
 
 @router.post(
@@ -125,7 +119,7 @@ def add_material(request: HttpRequest, code: str, payload: MaterialIn) -> Status
             work_order,
             by=who.user,
             article=article,
-            quantity=_quantity(payload.quantity),
+            quantity=payload.quantity,
             note=payload.note,
         )
     return Status(201, present.material(line))
@@ -145,8 +139,6 @@ def update_material(
     fields = payload.model_dump(exclude_unset=True)
     if "article" in fields:
         fields["article"] = _article(request, fields["article"])
-    if "quantity" in fields:
-        fields["quantity"] = _quantity(fields["quantity"])
     with state_guard(work_order):
         services.update_material(line, by=who.user, **fields)
     return present.material(_line(work_order, line_code))

@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator, ConfigDict
+from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from simon.workorders.models import TimeKind
 
@@ -20,7 +21,21 @@ def _as_text(value: Any) -> Any:
     return None if value is None else str(value)
 
 
+def _quantity(value: Any) -> str:
+    # Text is parsed by the service (exactly, '2,5' too); a JSON number is read as its text.
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise PydanticCustomError("decimal_type", "a decimal as a string or a number")
+    return str(value)
+
+
 DecimalStr = Annotated[str, BeforeValidator(_as_text)]
+Quantity = Annotated[
+    str,
+    BeforeValidator(_quantity),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "number"}], "examples": ["2.5", 2.5, "2,5"]}
+    ),
+]
 NOTE_MAX = 250
 
 
@@ -242,11 +257,11 @@ class TimeEntryPatch(Input):
 
 class MaterialIn(Input):
     article: uuid.UUID
-    quantity: Decimal | str = Field(description="Een decimaal getal, als tekst of als getal.")
+    quantity: Quantity = Field(description="Een decimaal getal, als tekst of als getal.")
     note: str = Field("", max_length=NOTE_MAX)
 
 
 class MaterialPatch(Input):
     article: uuid.UUID | None = None
-    quantity: Decimal | str | None = None
+    quantity: Quantity | None = None
     note: str = Field("", max_length=NOTE_MAX)
