@@ -1,0 +1,1 @@
+"""The work order screens ('Werkbonnen', the work order page, 'Planning'), one module per part."""

@@ -1,0 +1,196 @@
+"""The work order page: header with the allowed actions, and its sections.
+
+Every section (planning, uren, materialen, formulieren, totalen, geschiedenis) is its own
+template rendered from one context (``detail_context``). An htmx request gets the changed
+section back, plus out-of-band copies of the sections it affects (new hours change the totals);
+without htmx the same views redirect to the page, or render it whole with the invalid form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from simon.catalog.services import search_articles
+from simon.forms.models import FormTemplate
+from simon.tenants.scoping import member_required
+from simon.workorders import services
+from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
+from simon.workorders.forms import PICKER_LIMIT, MaterialForm, PlanForm, TimeEntryForm
+from simon.workorders.models import WorkOrder, WorkOrderStatus
+from simon.workorders.permissions import FIELD_EDITABLE, can_edit, can_manage
+from simon.workorders.views.common import get_work_order, handles_domain_errors, membership
+
+SECTIONS = {
+    # section -> (template, anchor, sections it changes too)
+    "header": ("_header.html", "werkbon", ()),
+    "planning": ("_planning.html", "planning", ("header", "history")),
+    "hours": ("_hours.html", "uren", ("totals",)),
+    "materials": ("_materials.html", "materialen", ("totals",)),
+    "forms": ("_forms.html", "formulieren", ()),
+    "totals": ("_totals.html", "totalen", ()),
+    "history": ("_history.html", "geschiedenis", ()),
+}
+
+
+def plan_form(request: HttpRequest, work_order: WorkOrder) -> PlanForm:
+    return PlanForm(
+        organization=request.organization,
+        initial={
+            "planned_date": work_order.planned_date,
+            "planned_start": work_order.planned_start,
+            "planned_end": work_order.planned_end,
+            "employees": list(work_order.employees.all()),
+        },
+    )
+
+
+def time_form(request: HttpRequest, work_order: WorkOrder) -> TimeEntryForm:
+    return TimeEntryForm(
+        organization=request.organization,
+        office=membership(request).is_office,
+        initial={
+            "employee": request.user,
+            "kind": "werktijd",
+            "date": work_order.planned_date or timezone.localdate(),
+        },
+    )
+
+
+def material_form(request: HttpRequest) -> MaterialForm:
+    return MaterialForm(organization=request.organization)
+
+
+def detail_context(request: HttpRequest, work_order: WorkOrder, **overrides: Any) -> dict[str, Any]:
+    """Everything the page and its sections show; ``overrides`` replace forms and edit modes."""
+    from simon.workorders.views.answers import response_items
+
+    member = membership(request)
+    editable = can_edit(member, work_order)
+    manage = can_manage(member, work_order)
+    status = work_order.status
+    entries = list(work_order.time_entries.select_related("employee"))
+    for entry in entries:
+        entry.editable = editable and (member.is_office or entry.employee_id == request.user.pk)
+    responses = list(work_order.form_responses.select_related("template"))
+    editing = overrides.get("editing")
+    submitted = overrides.get("submitted", {})
+    answer_errors = overrides.get("answer_errors", {})
+    for response in responses:
+        response.items = response_items(
+            response, submitted.get(response.code), answer_errors.get(response.code)
+        )
+        response.editing = editable and (not response.completed or editing == response.code)
+    context = {
+        "work_order": work_order,
+        "is_office": member.is_office,
+        "can_edit": editable,
+        "can_change_header": manage and editable,
+        "can_plan": editable and status in FIELD_EDITABLE,
+        "can_complete": editable and status in FIELD_EDITABLE,
+        "can_reopen": manage and status == WorkOrderStatus.COMPLETED,
+        "can_archive": manage and status == WorkOrderStatus.COMPLETED,
+        "employees": list(work_order.employees.order_by("first_name", "username")),
+        "plan_form": plan_form(request, work_order),
+        "time_entries": entries,
+        "time_form": time_form(request, work_order),
+        "material_lines": list(work_order.material_lines.select_related("article")),
+        "material_form": material_form(request),
+        "articles": list(search_articles(request.organization, "")[:PICKER_LIMIT]),
+        "responses": responses,
+        "form_templates": FormTemplate.objects.filter(organization=request.organization)
+        .visible()
+        .order_by("name"),
+        "totals": services.totals(work_order),
+        "history": work_order.status_changes.select_related("by"),
+    }
+    context.update(overrides)
+    return context
+
+
+def section_response(
+    request: HttpRequest,
+    work_order: WorkOrder,
+    section: str,
+    *,
+    invalid: bool = False,
+    anchor: str = "",
+    **overrides: Any,
+) -> HttpResponse:
+    """The answer to a section's GET or POST (see the module docstring)."""
+    template, default_anchor, affected = SECTIONS[section]
+    if getattr(request, "htmx", False):
+        context = detail_context(request, work_order, **overrides)
+        html = render_to_string(f"workorders/{template}", context, request)
+        for other in affected:
+            html += render_to_string(
+                f"workorders/{SECTIONS[other][0]}", {**context, "oob": True}, request
+            )
+        return HttpResponse(html)
+    if invalid or overrides:
+        context = detail_context(request, work_order, **overrides)
+        return render(request, "workorders/detail.html", context, status=200)
+    url = reverse("workorders:detail", kwargs={"code": work_order.code})
+    return redirect(f"{url}#{anchor or default_anchor}")
+
+
+@require_GET
+@member_required
+@handles_domain_errors
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    work_order = get_work_order(request, code)
+    return render(request, "workorders/detail.html", detail_context(request, work_order))
+
+
+@require_GET
+@member_required
+@handles_domain_errors
+def section(request: HttpRequest, code: str, name: str) -> HttpResponse:
+    """A section as it is now, e.g. after 'Annuleren' of an inline edit."""
+    if name not in SECTIONS:
+        return HttpResponse(status=404)
+    return section_response(request, get_work_order(request, code), name)
+
+
+def _status_action(request: HttpRequest, code: str, action: Any, done: str) -> HttpResponse:
+    work_order = get_work_order(request, code)
+    try:
+        action(work_order, by=request.user)
+    except WorkOrderPermissionDenied:
+        raise
+    except WorkOrderError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done % {"number": work_order.number})
+    return redirect("workorders:detail", code=work_order.code)
+
+
+@require_POST
+@member_required
+@handles_domain_errors
+def complete(request: HttpRequest, code: str) -> HttpResponse:
+    return _status_action(
+        request, code, services.report_complete, _("Werkbon %(number)s is gereed gemeld.")
+    )
+
+
+@require_POST
+@member_required
+@handles_domain_errors
+def reopen(request: HttpRequest, code: str) -> HttpResponse:
+    return _status_action(request, code, services.reopen, _("Werkbon %(number)s is heropend."))
+
+
+@require_POST
+@member_required
+@handles_domain_errors
+def archive(request: HttpRequest, code: str) -> HttpResponse:
+    return _status_action(request, code, services.archive, _("Werkbon %(number)s is gearchiveerd."))
