@@ -310,16 +310,28 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def run_check(connection: Connection, name: str, value: Any) -> CheckResult:
-    """Check one setting's value. Raises KeyError for an unknown setting."""
-    check = CHECKS[name]
-    lookup = SnelStartLookup(connection)
+def _run(lookup: SnelStartLookup, name: str, value: Any) -> CheckResult:
     try:
-        return check(lookup, value)
+        return CHECKS[name](lookup, value)
     except SnelStartError as exc:
         explanation = failures.explain(exc)
         return failed(f"{explanation.message} {explanation.action}")
     except (NotConnected, CredentialUnreadable):
         return failed(_("Simon heeft geen bruikbare koppelsleutel; koppel opnieuw via 'Koppel'."))
+
+
+def run_check(connection: Connection, name: str, value: Any) -> CheckResult:
+    """Check one setting's value. Raises KeyError for an unknown setting."""
+    return run_checks(connection, {name: value})[name]
+
+
+def run_checks(connection: Connection, values: dict[str, Any]) -> dict[str, CheckResult]:
+    """Check several settings with one SnelStart client ('Alles controleren')."""
+    unknown = set(values) - set(CHECKS)
+    if unknown:
+        raise KeyError(sorted(unknown))
+    lookup = SnelStartLookup(connection)
+    try:
+        return {name: _run(lookup, name, value) for name, value in values.items()}
     finally:
         lookup.close()

@@ -18,6 +18,7 @@ urlpatterns = [
     path(snelstart + "wissen/", activate.wipe_data, name="wipe"),
     path(snelstart + "koppel/", activate.connect, name="connect"),
     path(snelstart + "instellingen/", configure.settings_page, name="settings"),
+    path(snelstart + "instellingen/controleer/", configure.check_all, name="check_all"),
     path(
         snelstart + "instellingen/controleer/<slug:name>/",
         configure.check,

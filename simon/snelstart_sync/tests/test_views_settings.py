@@ -7,6 +7,7 @@ import pytest
 from simon.catalog.models import Article
 from simon.customers.models import Customer
 from simon.snelstart_sync import ticks
+from simon.snelstart_sync.forms import SettingsForm
 from simon.snelstart_sync.models import IntegrationSettings, State
 from simon.snelstart_sync.tests import snelstart_data as ss
 from simon.snelstart_sync.tests.screens import (
@@ -167,6 +168,33 @@ def test_a_failed_check_clears_an_earlier_tick(alice_client, connected):
     check(alice_client, connection, "work_article_code", "ARBEID")
     check(alice_client, connection, "work_article_code", "BESTAATNIET")
     assert not ticks.passed(alice_client.session, connection, "work_article_code", "ARBEID")
+
+
+def test_alles_controleren_checks_every_setting_in_one_request(
+    alice_client, charlie_client, karin_client, connected
+):
+    connection = connected[0]
+    wrong = {**GOOD_SETTINGS, "work_article_code": "BESTAATNIET"}
+    assert charlie_client.post(url("check_all", connection), wrong).status_code == 404
+    assert karin_client.post(url("check_all", connection), wrong).status_code == 403
+    response = alice_client.post(url("check_all", connection), wrong, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert body.count('hx-swap-oob="true"') == 17
+    assert body.count('data-passed="1"') == 16
+    assert "Artikelcode &#x27;BESTAATNIET&#x27; bestaat niet in SnelStart." in body
+    session = alice_client.session
+    passed = [
+        n
+        for n in CHECKED
+        if ticks.passed(session, connection, n, _normalized(connection, wrong, n))
+    ]
+    assert passed == [n for n in CHECKED if n != "work_article_code"]
+
+
+def _normalized(connection, values: dict[str, str], name: str) -> object:  # type: ignore[no-untyped-def]
+    if name == "administration":
+        return str(connection.administration_id)
+    return SettingsForm.clean_one(name, values)
 
 
 # --- 'Opslaan' ----------------------------------------------------------------------------------

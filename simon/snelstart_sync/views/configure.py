@@ -171,6 +171,28 @@ def _save(request: HttpRequest, connection: Connection, values: dict[str, Any]) 
     return redirect("snelstart_sync:overview", connection.code)
 
 
+def _check_and_tick(
+    request: HttpRequest, connection: Connection, names: list[str]
+) -> dict[str, checks.CheckResult]:
+    """Check the posted values of these settings and tick (or untick) each in the session."""
+    if connection.state not in SETTINGS_STATES:
+        return {name: checks.failed(_("Koppel eerst Simon met SnelStart.")) for name in names}
+    values: dict[str, Any] = {}
+    results: dict[str, checks.CheckResult] = {}
+    for name in names:
+        try:
+            values[name] = _posted_value(connection, name, request)
+        except ValidationError as exc:
+            results[name] = checks.failed(" ".join(exc.messages))
+    results.update(checks.run_checks(connection, values))
+    for name, result in results.items():
+        if result.ok:
+            ticks.record(request.session, connection, name, values[name], result.resolved)
+        else:
+            ticks.forget(request.session, connection, name)
+    return {name: results[name] for name in names}
+
+
 @admin_required
 @require_POST
 def check(request: HttpRequest, code: uuid.UUID, name: str) -> HttpResponse:
@@ -178,29 +200,30 @@ def check(request: HttpRequest, code: uuid.UUID, name: str) -> HttpResponse:
     connection = connection_for_user(request, code)
     if name not in CHECKED:
         raise Http404
-    if connection.state not in SETTINGS_STATES:
-        result = checks.failed(_("Koppel eerst Simon met SnelStart."))
-    else:
-        result = _run(connection, name, request)
-        if result.ok:
-            value = _posted_value(connection, name, request)
-            ticks.record(request.session, connection, name, value, result.resolved)
-        else:
-            ticks.forget(request.session, connection, name)
-    return render(
-        request, "snelstart_sync/_check.html", {"name": name, "result": result, "checked": True}
-    )
+    result = _check_and_tick(request, connection, [name])[name]
+    return render(request, "snelstart_sync/_check.html", {"name": name, "result": result})
+
+
+@admin_required
+@require_POST
+def check_all(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+    """'Alles controleren' (htmx): every 'Controleer' at once, with one SnelStart client and one
+    session write (parallel requests would each save the session and lose each other's ticks).
+    Answers one out-of-band fragment per setting."""
+    connection = connection_for_user(request, code)
+    results = _check_and_tick(request, connection, CHECKED)
+    fragments = [
+        render(
+            request,
+            "snelstart_sync/_check.html",
+            {"name": name, "result": result, "oob": True},
+        ).content.decode()
+        for name, result in results.items()
+    ]
+    return HttpResponse("".join(fragments))
 
 
 def _posted_value(connection: Connection, name: str, request: HttpRequest) -> Any:
     if name == ADMINISTRATION:
         return str(connection.administration_id or "")
     return SettingsForm.clean_one(name, request.POST)
-
-
-def _run(connection: Connection, name: str, request: HttpRequest) -> checks.CheckResult:
-    try:
-        value = _posted_value(connection, name, request)
-    except ValidationError as exc:
-        return checks.failed(" ".join(exc.messages))
-    return checks.run_check(connection, name, value)
