@@ -27,6 +27,7 @@ class KeyForm(forms.Form):
     koppelsleutel = forms.CharField(
         label=_("Koppel-sleutel"),
         strip=True,
+        max_length=2000,
         widget=forms.PasswordInput(
             render_value=False, attrs={"autocomplete": "off", "spellcheck": "false"}
         ),
