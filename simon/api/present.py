@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import F
+
 from simon.catalog.models import Article
 from simon.customers.models import AddressFields, Customer, WorkAddress
 from simon.forms.models import FormResponse, Question
@@ -164,7 +166,10 @@ def work_order(row: WorkOrder) -> dict[str, Any]:
 
 def work_order_detail(row: WorkOrder, membership: Membership) -> dict[str, Any]:
     sums = totals(row)
-    entries = row.time_entries.select_related("employee")
+    # Explicit NULL placement: SQLite and PostgreSQL differ, the app should not see that.
+    entries = row.time_entries.select_related("employee").order_by(
+        "date", F("start_time").asc(nulls_last=True), "id"
+    )
     lines = row.material_lines.select_related("article")
     forms = row.form_responses.select_related("template").prefetch_related(
         "answers", "template__questions"
