@@ -20,27 +20,46 @@ PAGE_SIZE = 500
 Fetch = Callable[[int], Page]
 
 
-def read_pages(fetch: Fetch, start_skip: int, workers: int = 1) -> Iterator[Page]:
+def read_pages(
+    fetch: Fetch,
+    start_skip: int,
+    workers: int = 1,
+    expected_total: Callable[[], int | None] = lambda: None,
+) -> Iterator[Page]:
+    """Yield the pages from ``start_skip`` on, in order, until one comes back short.
+
+    ``expected_total`` (asked after the first page) keeps the concurrent reader from fetching
+    pages beyond the expected end; past it, reading goes on one page at a time.
+    """
     first = fetch(start_skip)
     yield first
     if not first.full:
         return
     next_skip = start_skip + first.size
-    if workers <= 1:
-        while True:
-            page = fetch(next_skip)
+    if workers > 1:
+        for page in _concurrently(fetch, next_skip, workers, expected_total()):
             yield page
             if not page.full:
                 return
-            next_skip += page.size
-    yield from _concurrently(fetch, next_skip, workers)
+            next_skip = page.skip + page.size
+    while True:
+        page = fetch(next_skip)
+        yield page
+        if not page.full:
+            return
+        next_skip += page.size
 
 
-def _concurrently(fetch: Fetch, skip: int, workers: int) -> Iterator[Page]:
+def _concurrently(fetch: Fetch, skip: int, workers: int, end: int | None) -> Iterator[Page]:
+    """Pages from ``skip`` with up to ``workers`` requests in flight, never past ``end``."""
+
+    def more(at: int) -> bool:
+        return end is None or at < end
+
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snelstart-page") as pool:
         in_flight: deque[Future[Page]] = deque()
         try:
-            for _ in range(workers):
+            while len(in_flight) < workers and more(skip):
                 in_flight.append(pool.submit(fetch, skip))
                 skip += PAGE_SIZE
             while in_flight:
@@ -48,8 +67,9 @@ def _concurrently(fetch: Fetch, skip: int, workers: int) -> Iterator[Page]:
                 yield page
                 if not page.full:
                     return
-                in_flight.append(pool.submit(fetch, skip))
-                skip += PAGE_SIZE
+                if more(skip):
+                    in_flight.append(pool.submit(fetch, skip))
+                    skip += PAGE_SIZE
         finally:
             for future in in_flight:
                 future.cancel()

@@ -135,7 +135,9 @@ def run_stream(
     def fetch(skip: int) -> Page:
         return read.read_page(skip, PAGE_SIZE, query)
 
-    for page in read_pages(fetch, cursor.run_next_skip, workers):
+    for page in read_pages(
+        fetch, cursor.run_next_skip, workers, lambda: cursor.run_estimated_total
+    ):
         outcome = _store_page(read, page)
         for rejected in page.rejected:
             outcome.problems.append((rejected.data, f"onleesbaar antwoord: {rejected.error}"))

@@ -68,3 +68,36 @@ def test_two_redis_limiters_share_one_budget(redis_url):
     assert time.monotonic() - started < 0.5
     second.acquire()  # the fifth call in the window must wait for the first to age out
     assert time.monotonic() - started >= 0.9
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_call_of_a_concurrent_first_import_draws_from_the_budget(
+    org_b, snelstart_at, settings, monkeypatch
+):
+    """With the window proven above, the budget holds only if no call bypasses it: the number
+    of acquisitions equals the number of API calls SnelStart (the emulator) received."""
+    from simon.snelstart_sync import connection
+    from simon.snelstart_sync.sync import sync_organization
+    from simon.snelstart_sync.tests.conftest import link
+
+    class Counting(SlidingWindowLimiter):
+        acquired = 0
+
+        def acquire(self) -> None:
+            with lock:
+                Counting.acquired += 1
+            super().acquire()
+
+    lock = threading.Lock()
+    budget = Counting(1000)
+    monkeypatch.setattr(connection.quota, "limiter", lambda key: budget)
+    settings.SNELSTART_IMPORT_WORKERS = 4
+    linked = link(org_b, snelstart_at, customers=40, articles=2600, groups=2)
+    linked.settings()
+    snelstart_at.reset_request_count(linked.admin.administration_id)
+    report = sync_organization(org_b.pk)
+    linked.api.close()
+    assert report.ok, report.error
+    calls = sum(snelstart_at.request_counts(linked.admin.administration_id)["by_endpoint"].values())
+    assert report.streams["artikelen"].pages == 6
+    assert Counting.acquired == calls == report.requests - 1  # the token has its own host
