@@ -53,6 +53,7 @@ def test_a_stale_expected_total_still_reads_to_the_end():
 def test_resuming_starts_at_the_given_skip():
     fetch, asked = source(1200)
     assert [p.skip for p in read_pages(fetch, 1000)] == [1000]
+    assert asked == [1000]
 
 
 def test_estimate_total_finds_the_end_to_page_precision_in_few_requests():
