@@ -72,11 +72,24 @@ def not_found(kind: str, ident: str) -> ApiError:
     return message_error(404, f"{kind} met id '{ident}' is niet gevonden.")
 
 
+#: `Retry-After` of an injected 429 (fail-next or a random error status): the gateway's throttle
+#: always names a wait, and a client that honours it must be testable with injected 429s too.
+INJECTED_RETRY_AFTER_SECONDS = 1
+
+
 def fault_body(status: int) -> Any:
     """The body an injected failure carries: what the component that fails would write."""
     if status == 500:
         return {"Message": "An error has occurred."}
+    if status == 429:
+        wait = INJECTED_RETRY_AFTER_SECONDS
+        return gateway_body(429, f"Rate limit is exceeded. Try again in {wait} seconds.")
     if 400 <= status < 500:
         return [error_item("ALG-0102")]
     texts = {502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
     return gateway_body(status, texts.get(status, "Backend service error"))
+
+
+def fault_headers(status: int) -> dict[str, str]:
+    """Headers of an injected failure: a 429 says how long to wait, as the gateway's does."""
+    return {"Retry-After": str(INJECTED_RETRY_AFTER_SECONDS)} if status == 429 else {}

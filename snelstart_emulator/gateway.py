@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from snelstart_emulator.auth import AuthContext, authenticate, check_subscription
-from snelstart_emulator.errors import ApiError, fault_body, gateway_body
+from snelstart_emulator.errors import ApiError, fault_body, fault_headers, gateway_body
 from snelstart_emulator.faults import FaultConfig
 from snelstart_emulator.state import Administration, Store
 
@@ -173,11 +173,11 @@ class Gateway:
             await asyncio.sleep(delay)
         status = faults.take_fail_next()
         if status is not None:
-            await send_json(send, status, fault_body(status))
+            await send_json(send, status, fault_body(status), fault_headers(status))
             return
         kind, status = faults.draw()
         if kind == "error":
-            await send_json(send, status, fault_body(status))
+            await send_json(send, status, fault_body(status), fault_headers(status))
         elif kind == "timeout":
             await self._timeout(scope, receive, send, faults)
         elif kind == "lost":

@@ -83,6 +83,23 @@ def test_fail_next_fails_exactly_n_calls(
     assert [api.get("/companyInfo").status_code for _ in range(3)] == [502, 502, 200]
 
 
+def test_an_injected_429_looks_like_the_gateways_throttle(
+    server: EmulatorServer, admin: AdministrationInfo, api: httpx.Client
+) -> None:
+    server.set_faults(admin.administration_id, fail_next_count=1, fail_next_status=429)
+    refused = api.get("/companyInfo")
+    assert refused.status_code == 429
+    assert refused.headers["Retry-After"] == "1"
+    assert refused.json() == {
+        "statusCode": 429,
+        "message": "Rate limit is exceeded. Try again in 1 seconds.",
+    }
+    server.set_faults(admin.administration_id, error_rate=1.0, error_statuses=[429])
+    assert api.get("/companyInfo").headers["Retry-After"] == "1"
+    server.set_faults(admin.administration_id, fail_next_count=1, fail_next_status=503)
+    assert "Retry-After" not in api.get("/companyInfo").headers
+
+
 def test_a_timeout_sleeps_past_the_client_and_changes_nothing(
     server: EmulatorServer, admin: AdministrationInfo, api: httpx.Client
 ) -> None:
