@@ -9,11 +9,13 @@ from ninja import Field, Schema
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
+# Far beyond any list here, and small enough for every database's integer (no overflow -> 500).
+MAX_OFFSET = 1_000_000
 
 
 class Paging(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Hoeveel items (1-100).")
-    offset: int = Field(0, ge=0, description="Hoeveel items overslaan.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Hoeveel items overslaan.")
 
 
 def page(queryset: QuerySet[Any], paging: Paging) -> dict[str, Any]:

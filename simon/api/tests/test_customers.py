@@ -60,6 +60,7 @@ def test_it_refuses_bad_paging(bob_api, customer):
     too_many = bob_api.get("/customers?limit=101")
     negative = bob_api.get("/customers?offset=-1")
     garbage = bob_api.get("/customers?limit=veel")
+    huge = bob_api.get(f"/customers?offset={10**20}")
 
     assert too_many.status_code == 422
     assert too_many.json() == error(
@@ -72,6 +73,8 @@ def test_it_refuses_bad_paging(bob_api, customer):
     assert negative.json()["field"] == "offset"
     assert garbage.status_code == 422
     assert garbage.json()["message"] == "Vul een geheel getal in."
+    assert huge.status_code == 422
+    assert huge.json()["message"] == "De waarde mag hoogstens 1000000 zijn."
 
 
 def test_it_shows_one_customer(bob_api, customer):

@@ -3,8 +3,9 @@ state of the web app's URLs (``test_mounting`` checks the real URLconf separatel
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.urls import path
 
 from simon.api.api import api
 
-urlpatterns = [path("api/v1/", api.urls)]
+urlpatterns = [path("api/v1/", api.urls), path("admin/", admin.site.urls)]
