@@ -5,11 +5,22 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PrivateAttr,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from pydantic.alias_generators import to_camel
 
 from snelstart.dates import format_snelstart_datetime, parse_snelstart_datetime
 from snelstart.jsonvalues import dumps
+
+#: ``model_dump`` context of a request body: references are written as ``{"id"}`` only.
+WRITE_CONTEXT = {"write": True}
 
 
 class SnelStartModel(BaseModel):
@@ -18,6 +29,12 @@ class SnelStartModel(BaseModel):
     def to_payload(self) -> dict[str, Any]:
         """The request body: SnelStart's names, unset (None) fields left out."""
         return self.model_dump(by_alias=True, exclude_none=True)
+
+    def to_write_payload(self) -> dict[str, Any]:
+        """The body of a create or update: :meth:`to_payload`, except that every nested reference
+        carries only its ``id`` (``uri`` is read-only, CONTRACT §1), also when the model was read
+        from SnelStart and is written back."""
+        return self.model_dump(by_alias=True, exclude_none=True, context=WRITE_CONTEXT)
 
     def to_json(self) -> bytes:
         """:meth:`to_payload` as JSON bytes, Decimals as exact JSON numbers."""
@@ -29,6 +46,15 @@ class Identifier(SnelStartModel):
 
     id: UUID | None = None
     uri: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _only_id_when_writing(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        data = handler(self)
+        if info.context == WRITE_CONTEXT and isinstance(data, dict):
+            return {key: value for key, value in data.items() if key == "id"}
+        return data
 
 
 class Record(SnelStartModel):

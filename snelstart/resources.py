@@ -296,7 +296,7 @@ class VerkoopordersResource(ODataCollection[VerkoopOrder]):
         Never resent after it may have reached SnelStart: then :class:`OutcomeUnknownError`
         (carrying the payload) is raised and the caller must look the order up first.
         """
-        payload = order.to_payload()
+        payload = order.to_write_payload()
         sent = self._client._request("POST", self.path, endpoint=self.path, body=payload)
         try:
             return decode_model(VerkoopOrder, sent.response, "POST", self.path)
@@ -316,7 +316,7 @@ class VerkoopordersResource(ODataCollection[VerkoopOrder]):
     def update(self, id: Id, order: VerkoopOrder) -> VerkoopOrder:
         """``PUT /verkooporders/{id}`` – a full replacement: send the complete order."""
         endpoint = self.path + "/{id}"
-        payload = order.to_payload()
+        payload = order.to_write_payload()
         payload.setdefault("id", str(id))  # SnelStart requires the body id to equal the URL id
         sent = self._client._request(
             "PUT", self.path + _id_segment(id), endpoint=endpoint, body=payload

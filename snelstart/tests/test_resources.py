@@ -57,6 +57,30 @@ def test_update_puts_the_full_order_with_the_url_id_in_the_body(client, fake):
     assert updated.omschrijving == "bijgewerkt"
 
 
+def test_an_order_read_back_is_written_with_references_by_id_only(client, fake):
+    read = VerkoopOrder.model_validate(
+        {
+            "id": ORDER_ID,
+            "uri": f"/verkooporders/{ORDER_ID}",
+            "relatie": {"id": RELATIE_ID, "uri": f"/relaties/{RELATIE_ID}"},
+            "afleveradres": {"plaats": "Ede", "land": {"id": RELATIE_ID, "uri": "/landen/x"}},
+            "regels": [{"artikel": {"id": RELATIE_ID, "uri": "/artikelen/x"}, "aantal": 1}],
+        }
+    )
+    fake.add(json_response(201, {"id": ORDER_ID}), json_response(200, {"id": ORDER_ID}))
+
+    client.verkooporders.create(read.model_copy(update={"id": None, "uri": None}))
+    client.verkooporders.update(ORDER_ID, read)
+
+    created, updated = (json.loads(r.content) for r in fake.api_requests)
+    for body in (created, updated):
+        assert body["relatie"] == {"id": RELATIE_ID}
+        assert body["afleveradres"] == {"plaats": "Ede", "land": {"id": RELATIE_ID}}
+        assert body["regels"] == [{"artikel": {"id": RELATIE_ID}, "aantal": 1}]
+    assert updated["uri"] == f"/verkooporders/{ORDER_ID}"  # the order's own fields stay
+    assert read.to_payload()["relatie"]["uri"] == f"/relaties/{RELATIE_ID}"  # reads keep uri
+
+
 def test_delete_accepts_200_and_201(client, fake):
     fake.add(json_response(200, {}), json_response(201, {}))
 
