@@ -22,3 +22,8 @@ def page(queryset: QuerySet[Any], paging: Paging) -> dict[str, Any]:
     """One page of an ordered queryset and the total count (for 'more' in the app)."""
     items = list(queryset[paging.offset : paging.offset + paging.limit])
     return {"count": queryset.count(), "items": items}
+
+
+def searchable(text: str) -> str:
+    """Search text without NUL, which PostgreSQL refuses in a query (a 500 otherwise)."""
+    return text.replace("\x00", "")

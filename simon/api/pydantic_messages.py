@@ -37,6 +37,8 @@ def _message(error: dict[str, Any]) -> str:
         return _("De waarde mag hoogstens %(max)s zijn.") % {
             "max": ctx.get("le", ctx.get("lt", ""))
         }
+    if kind == "nul_character":
+        return _("Gebruik geen NUL-tekens.")
     if kind == "string_too_long":
         return _("Gebruik maximaal %(max)s tekens.") % {"max": ctx.get("max_length", "")}
     if kind in ("literal_error", "enum"):

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import BeforeValidator, ConfigDict, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from simon.workorders.models import TimeKind
@@ -39,9 +39,28 @@ Quantity = Annotated[
 NOTE_MAX = 250
 
 
+def refuse_nul(value: Any) -> Any:
+    """PostgreSQL cannot store NUL in text or JSON: refuse it as input instead of failing."""
+    if isinstance(value, str) and "\x00" in value:
+        raise PydanticCustomError("nul_character", "NUL character")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            refuse_nul(key)
+            refuse_nul(item)
+    elif isinstance(value, list):
+        for item in value:
+            refuse_nul(item)
+    return value
+
+
 class Input(Schema):
     # A misspelt field is an error, not silently ignored (a PATCH of 'minuten' would do nothing).
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        return refuse_nul(value)
 
 
 # --- customers -------------------------------------------------------------------------------

@@ -50,3 +50,21 @@ def test_messages_follow_the_language_of_the_request(bob_api, db):
     response = bob_api.get("/customers/geen-code", headers={"Accept-Language": "nl"})
 
     assert response.json()["message"] == "Klant niet gevonden."
+
+
+def test_nul_characters_are_refused_as_input_and_ignored_in_searches(bob_api, planned, customer):
+    """PostgreSQL cannot store them; without this check they would be a 500 there."""
+    note = bob_api.post(
+        f"/work-orders/{planned.code}/time-entries",
+        {"kind": "werktijd", "minutes": 5, "note": "a\x00b"},
+    )
+    search = bob_api.get("/customers?q=Jan%00sen")
+
+    assert note.status_code == 422
+    assert note.json() == error(
+        "Gebruik geen NUL-tekens.",
+        "note",
+        [{"field": "note", "message": "Gebruik geen NUL-tekens."}],
+    )
+    assert search.status_code == 200
+    assert search.json()["count"] == 1
