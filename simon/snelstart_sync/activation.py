@@ -64,6 +64,7 @@ def wipe_and_continue(connection: Connection, parts: list[str]) -> dict[str, int
             State.WIPED,
             wiped_at=timezone.now(),
             activation_started_at=timezone.now(),
+            wiped_parts=sorted(chosen),
         )
         result = wipe.wipe(connection.organization, chosen)
         streams = {s for part in chosen for s in wipe.STREAMS_TO_RESET[part]}
@@ -81,7 +82,23 @@ def wipe_and_continue(connection: Connection, parts: list[str]) -> dict[str, int
 
 
 def store_key(connection: Connection, client_key: str, administration_id: str, name: str) -> None:
-    """Keep a checked koppelsleutel (encrypted) and move to 'connected'."""
+    """Keep a checked koppelsleutel (encrypted) and move to 'connected'.
+
+    A key of another administration than before may only follow a wipe of every part: data
+    kept from the old administration would otherwise mix with the new one's.
+    """
+    previous = connection.administration_id
+    if previous and str(previous) != str(administration_id):
+        if set(connection.wiped_parts or []) != set(wipe.PARTS):
+            raise ActivationError(
+                _(
+                    "Deze koppelsleutel hoort bij een andere SnelStart-administratie "
+                    "('%(name)s') dan eerder. Kies bij 'Wissen Simon data' alle onderdelen om "
+                    "over te stappen."
+                )
+                % {"name": name}
+            )
+        StreamCursor.objects.filter(organization=connection.organization).delete()
     _move(
         connection,
         (State.WIPED, State.CONNECTED),

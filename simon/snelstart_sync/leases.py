@@ -19,7 +19,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from simon.snelstart_sync.models import Connection
+from simon.snelstart_sync.models import RUNNING_STATES, Connection
 
 LEASE_SECONDS = 120
 
@@ -43,11 +43,16 @@ def acquire(connection_id: int, owner: str, seconds: int = LEASE_SECONDS) -> boo
 
 
 def renew(connection_id: int, owner: str, seconds: int = LEASE_SECONDS) -> None:
-    renewed = Connection.objects.filter(pk=connection_id, lease_owner=owner).update(
-        lease_expires_at=timezone.now() + timedelta(seconds=seconds)
-    )
+    """Extend the lease, but only while the integration still runs: 'Deactiveren' during a
+    long import stops it at the next page (S30), instead of after the last."""
+    renewed = Connection.objects.filter(
+        pk=connection_id, lease_owner=owner, state__in=RUNNING_STATES
+    ).update(lease_expires_at=timezone.now() + timedelta(seconds=seconds))
     if renewed != 1:
-        raise LeaseLost(f"lease of connection {connection_id} is no longer held by {owner}")
+        raise LeaseLost(
+            f"connection {connection_id}: the lease is no longer held by {owner}, or the "
+            "integration was deactivated"
+        )
 
 
 def release(connection_id: int, owner: str) -> None:

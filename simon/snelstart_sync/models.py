@@ -44,6 +44,7 @@ class Connection(models.Model):
     administration_name = models.CharField(max_length=200, blank=True)
     activation_started_at = models.DateTimeField(null=True, blank=True)
     wiped_at = models.DateTimeField(null=True, blank=True)
+    wiped_parts = models.JSONField(default=list, blank=True)
     connected_at = models.DateTimeField(null=True, blank=True)
     activated_at = models.DateTimeField(null=True, blank=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)

@@ -169,19 +169,25 @@ def run_stream(
 
 
 def _finish(cursor: StreamCursor) -> None:
+    """Advance the bookmark with one conditional UPDATE: if the cursor was reset meanwhile (the
+    chosen article groups changed, a wipe), the reset wins and the next run reads everything."""
     highest = parse_snelstart_datetime(cursor.run_highest_seen) if cursor.run_highest_seen else None
     assert cursor.run_started_at is not None
-    cursor.bookmark = cursor_time.advance(cursor.bookmark, highest, cursor.run_started_at)
+    bookmark = cursor_time.advance(cursor.bookmark, highest, cursor.run_started_at)
+    highest_text = cursor.highest_modified_on
     if cursor.run_highest_seen and (
-        not cursor.highest_modified_on
+        not highest_text
         or parse_snelstart_datetime(cursor.run_highest_seen)
-        > parse_snelstart_datetime(cursor.highest_modified_on)
+        > parse_snelstart_datetime(highest_text)
     ):
-        cursor.highest_modified_on = cursor.run_highest_seen
-    cursor.run_started_at = None
-    cursor.run_lower_bound = ""
-    cursor.run_next_skip = 0
-    cursor.run_highest_seen = ""
-    cursor.run_estimated_total = None
-    cursor.last_success_at = timezone.now()
-    cursor.save()
+        highest_text = cursor.run_highest_seen
+    StreamCursor.objects.filter(pk=cursor.pk, run_started_at=cursor.run_started_at).update(
+        bookmark=bookmark,
+        highest_modified_on=highest_text,
+        run_started_at=None,
+        run_lower_bound="",
+        run_next_skip=0,
+        run_highest_seen="",
+        run_estimated_total=None,
+        last_success_at=timezone.now(),
+    )
