@@ -141,7 +141,7 @@ def test_delete_removes_the_order(
 
 
 @pytest.mark.parametrize(
-    ("settings", "status", "codes"),
+    ("switches", "status", "codes"),
     [
         ({}, 404, ()),
         ({"verkooporder_delete_unknown": "VOR-0001"}, 400, ("VOR-0001",)),
@@ -150,11 +150,11 @@ def test_delete_removes_the_order(
 def test_deleting_an_unknown_order_is_not_found_in_either_shape(
     server: EmulatorServer,
     client: SnelStartClient,
-    settings: dict[str, Any],
+    switches: dict[str, Any],
     status: int,
     codes: tuple[str, ...],
 ) -> None:
-    server.set_settings(**settings)
+    server.set_settings(**switches)
     with pytest.raises(NotFoundError) as caught:
         client.verkooporders.delete(uuid.uuid4())
     assert (caught.value.status, caught.value.codes) == (status, codes)
