@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils import formats
 from django.utils.html import format_html
 
 from simon.workorders.services import minutes_to_hours
@@ -22,8 +23,14 @@ def hours(minutes: Any) -> str:
 
 @register.filter
 def quantity(value: Decimal | None) -> str:
-    """Decimal('1.500') -> '1,5': no trailing zeros, the locale's decimal separator."""
-    return "" if value is None else floatformat(value, -3)
+    """Decimal('1.500') -> '1,5', Decimal('2.000') -> '2': no trailing zeros, the locale's
+    decimal separator (floatformat cannot: -3 gives '1,500')."""
+    if value is None:
+        return ""
+    exact = Decimal(value).normalize()
+    if exact.as_tuple().exponent > 0:  # type: ignore[operator]  # 1E+2 -> 100
+        exact = exact.quantize(Decimal(1))
+    return formats.number_format(exact)
 
 
 @register.filter

@@ -50,3 +50,16 @@ def completed(planned, bob) -> WorkOrder:
 @pytest.fixture
 def archived(completed, alice) -> WorkOrder:
     return services.archive(completed, by=alice)
+
+
+# The header htmx sends with every request it makes; views then answer with a fragment.
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def dave_client(dave):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(dave)
+    return client

@@ -17,7 +17,7 @@ from simon.forms import services as form_services
 from simon.forms.errors import FormError
 from simon.forms.models import FormResponse, FormTemplate, Question, QuestionKind
 from simon.tenants.scoping import get_for_request, member_required
-from simon.workorders.views.common import get_work_order, handles_domain_errors
+from simon.workorders.views.common import get_editable_work_order, handles_domain_errors
 from simon.workorders.views.detail import section_response
 
 
@@ -50,7 +50,7 @@ def _display(question: Question, value: Any) -> str:
         return _("Ja") if value else _("Nee")
     if question.kind == QuestionKind.DATE:
         try:
-            return formats.date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+            return formats.date_format(date.fromisoformat(value), "d-m-Y")
         except (TypeError, ValueError):
             return str(value)
     return _raw(question, value)
@@ -97,7 +97,7 @@ def _chosen_template(request: HttpRequest) -> FormTemplate | None:
 @member_required
 @handles_domain_errors
 def attach(request: HttpRequest, code: str) -> HttpResponse:
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     template = _chosen_template(request)
     if template is None:
         return section_response(
@@ -120,7 +120,7 @@ def response_view(request: HttpRequest, code: str, response_code: str) -> HttpRe
     'Opslaan' keeps a draft; 'Formulier afronden' (``complete``) also demands every required
     answer. All or nothing: with any error nothing is stored and the inputs keep what was typed.
     """
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     response = get_for_request(
         FormResponse.objects.filter(work_order=work_order).select_related("template"),
         request,

@@ -15,7 +15,7 @@ from simon.lib.errors import DomainError, NotPermitted
 from simon.tenants.models import Membership
 from simon.tenants.scoping import get_for_request
 from simon.workorders.models import WorkOrder
-from simon.workorders.permissions import visible_work_orders
+from simon.workorders.permissions import require_edit, visible_work_orders
 
 View = Callable[..., HttpResponse]
 
@@ -32,6 +32,14 @@ def get_work_order(request: HttpRequest, code: Any) -> WorkOrder:
     """
     qs = visible_work_orders(membership(request)).select_related("customer", "work_address")
     return get_for_request(qs, request, code)
+
+
+def get_editable_work_order(request: HttpRequest, code: Any) -> WorkOrder:
+    """As ``get_work_order``, and refused up front (403 with the reason) when this user may not
+    change it: an archived order must not even validate a form."""
+    work_order = get_work_order(request, code)
+    require_edit(request.user, work_order)
+    return work_order
 
 
 def refused(request: HttpRequest, message: str, status: int = 403) -> HttpResponse:

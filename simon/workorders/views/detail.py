@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -77,7 +78,13 @@ def detail_context(request: HttpRequest, work_order: WorkOrder, **overrides: Any
     editable = can_edit(member, work_order)
     manage = can_manage(member, work_order)
     status = work_order.status
-    entries = list(work_order.time_entries.select_related("employee"))
+    # Explicit NULL placement: SQLite and PostgreSQL disagree on where entries without a
+    # start time sort, and the page must not change with the database.
+    entries = list(
+        work_order.time_entries.select_related("employee").order_by(
+            "date", F("start_time").asc(nulls_first=True), "id"
+        )
+    )
     for entry in entries:
         entry.editable = editable and (member.is_office or entry.employee_id == request.user.pk)
     responses = list(work_order.form_responses.select_related("template"))

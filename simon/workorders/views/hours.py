@@ -12,7 +12,7 @@ from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import TimeEntryForm, add_domain_error
 from simon.workorders.models import TimeEntry, WorkOrder
-from simon.workorders.views.common import get_work_order, handles_domain_errors, membership
+from simon.workorders.views.common import get_editable_work_order, handles_domain_errors, membership
 from simon.workorders.views.detail import section_response
 
 EDIT_PREFIX = "uren-wijzig"  # the inline edit form sits beside the add form on the same page
@@ -53,7 +53,7 @@ def _entry(request: HttpRequest, work_order: WorkOrder, entry_code: str) -> Time
 @member_required
 @handles_domain_errors
 def add(request: HttpRequest, code: str) -> HttpResponse:
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     form = _form(request, request.POST)
     if form.is_valid():
         try:
@@ -71,7 +71,7 @@ def add(request: HttpRequest, code: str) -> HttpResponse:
 @handles_domain_errors
 def edit(request: HttpRequest, code: str, entry_code: str) -> HttpResponse:
     """GET: the row as a form. POST: save it; the form stays open on errors."""
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     entry = _entry(request, work_order, entry_code)
     if request.method != "POST":
         initial = {
@@ -110,6 +110,6 @@ def edit(request: HttpRequest, code: str, entry_code: str) -> HttpResponse:
 @member_required
 @handles_domain_errors
 def delete(request: HttpRequest, code: str, entry_code: str) -> HttpResponse:
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     services.delete_time_entry(_entry(request, work_order, entry_code), by=request.user)
     return section_response(request, work_order, "hours")

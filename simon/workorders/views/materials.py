@@ -13,7 +13,7 @@ from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import MaterialForm, add_domain_error
 from simon.workorders.models import MaterialLine, WorkOrder
 from simon.workorders.templatetags.workorder_tags import quantity
-from simon.workorders.views.common import get_work_order, handles_domain_errors
+from simon.workorders.views.common import get_editable_work_order, handles_domain_errors
 from simon.workorders.views.detail import section_response
 
 EDIT_PREFIX = "materiaal-wijzig"  # the inline edit form sits beside the add form
@@ -33,7 +33,7 @@ def _values(form: MaterialForm) -> dict[str, Any]:
 @member_required
 @handles_domain_errors
 def add(request: HttpRequest, code: str) -> HttpResponse:
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     form = MaterialForm(request.POST, organization=request.organization)
     if form.is_valid():
         try:
@@ -51,7 +51,7 @@ def add(request: HttpRequest, code: str) -> HttpResponse:
 @handles_domain_errors
 def edit(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
     """GET: the line as a form. POST: save it; the form stays open on errors."""
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     line = _line(request, work_order, line_code)
     if request.method != "POST":
         form = MaterialForm(
@@ -88,6 +88,6 @@ def edit(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
 @member_required
 @handles_domain_errors
 def delete(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     services.delete_material(_line(request, work_order, line_code), by=request.user)
     return section_response(request, work_order, "materials")

@@ -9,7 +9,7 @@ from simon.tenants.scoping import member_required
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import PlanForm, add_domain_error
-from simon.workorders.views.common import get_work_order, handles_domain_errors
+from simon.workorders.views.common import get_editable_work_order, handles_domain_errors
 from simon.workorders.views.detail import section_response
 
 
@@ -18,7 +18,7 @@ from simon.workorders.views.detail import section_response
 @handles_domain_errors
 def plan(request: HttpRequest, code: str) -> HttpResponse:
     """'Inplannen': open or planned -> 'ingepland'. A monteur stays planned on it themselves."""
-    work_order = get_work_order(request, code)
+    work_order = get_editable_work_order(request, code)
     form = PlanForm(request.POST, organization=request.organization)
     if form.is_valid():
         data = form.cleaned_data
