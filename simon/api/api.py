@@ -9,12 +9,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.urls import URLPattern, re_path
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path, re_path
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
-from simon.api import articles, customers, errors, forms, registrations, workorders
+from simon.api import articles, customers, docs, errors, forms, registrations, workorders
 from simon.api.auth import TokenAuth
 
 DESCRIPTION = """De API van de Simon-app voor monteurs: klanten en artikelen zoeken, werkbonnen
@@ -24,12 +24,16 @@ Authenticatie: `Authorization: Bearer <token>`; maak een token aan onder /api-to
 Fouten hebben altijd de vorm `{"message": "...", "field": "... of null", "errors": [...]}`."""
 
 
-def _json_405(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """ninja answers a wrong method with an empty text response; the app gets JSON too."""
+def _json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """ninja answers a wrong method with an empty text response, and its root view (/api/v1/)
+    raises Http404, which Django renders as HTML; the app gets JSON for both."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            return errors.json_error(404, _("Niet gevonden."))
         if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
             allowed = response.get("Allow", "")
             response = errors.json_error(405, _("Deze methode kan hier niet."))
@@ -49,12 +53,16 @@ class FieldApi(NinjaAPI):
         """ninja's URLs plus a JSON 404 for every other path under the API (never HTML)."""
         patterns, app_name, namespace = super().urls
         wrapped = [
-            URLPattern(p.pattern, _json_405(p.callback), p.default_args, p.name)
+            URLPattern(p.pattern, _json_errors(p.callback), p.default_args, p.name)
             if isinstance(p, URLPattern)
             else p
             for p in patterns
         ]
-        return [*wrapped, re_path(r"^(?P<path>.*)$", _unknown_path)], app_name, namespace
+        extra = [
+            path("docs/assets/<str:name>", docs.asset, name="docs-asset"),
+            re_path(r"^(?P<path>.*)$", _unknown_path),
+        ]
+        return [*wrapped, *extra], app_name, namespace
 
 
 api = FieldApi(
@@ -63,6 +71,7 @@ api = FieldApi(
     description=DESCRIPTION,
     urls_namespace="api",
     auth=TokenAuth(),
+    docs=docs.VendoredSwagger(),
 )
 errors.install(api)
 api.add_router("", customers.router)

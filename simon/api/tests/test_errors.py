@@ -16,6 +16,13 @@ def test_an_unknown_path_is_a_json_404(bob_api, anon_api):
         assert response.json() == error("Niet gevonden.")
 
 
+def test_the_api_root_is_a_json_404(anon_api):
+    response = anon_api.get("/")
+
+    assert response.status_code == 404
+    assert response.json() == error("Niet gevonden.")
+
+
 def test_a_wrong_method_is_a_json_405(bob_api, customer):
     response = bob_api.delete("/customers")
 

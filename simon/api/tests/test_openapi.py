@@ -14,6 +14,9 @@ TESTS = Path(__file__).parent
 NOT_OPERATIONS = {
     ("get", "/openapi.json"),
     ("get", "/docs"),
+    ("get", "/docs/assets/swagger-ui-bundle.js"),
+    ("get", "/docs/assets/secrets.txt"),
+    ("get", "/"),
     ("get", "/bestaat-niet/"),
     ("delete", "/customers"),
     ("post", "/customers"),
@@ -55,11 +58,20 @@ def test_every_operation_needs_a_token_and_documents_its_responses(anon_api):
                     assert body["$ref"] == "#/components/schemas/ErrorOut", where
 
 
-def test_the_docs_page_is_served(anon_api):
+def test_the_docs_page_is_served_without_a_cdn(anon_api):
     response = anon_api.get("/docs")
+    page = response.content.decode()
+    script = anon_api.get("/docs/assets/swagger-ui-bundle.js")
+    unknown = anon_api.get("/docs/assets/secrets.txt")
 
     assert response.status_code == 200
-    assert b"swagger" in response.content.lower()
+    assert '<script src="/api/v1/docs/assets/swagger-ui-bundle.js"></script>' in page
+    assert '"url": "/api/v1/openapi.json"' in page
+    assert "cdn" not in page.lower()
+    assert script.status_code == 200
+    assert script["Content-Type"] == "text/javascript"
+    assert unknown.status_code == 404
+    assert unknown.json()["message"] == "Niet gevonden."
 
 
 def _template(node: ast.expr) -> str | None:
