@@ -7,6 +7,7 @@ Domain errors keep the service's message and field; nothing under /api/ answers 
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -68,16 +69,9 @@ def json_error(
     field: str | None = None,
     errors: list[dict[str, Any]] | None = None,
 ) -> HttpResponse:
-    """An error response outside ninja's operations (unknown path, wrong method)."""
-    from simon.api.api import api
-
-    response = HttpResponse(status=status, content_type=api.get_content_type())
-    response.content = api.renderer.render(
-        None,  # type: ignore[arg-type]
-        error_body(message, field, errors),
-        response_status=status,
-    )
-    return response
+    """An error response outside ninja's operations (unknown path, wrong method, docs assets)."""
+    body = json.dumps(error_body(message, field, errors))
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
 
 
 def install(api: NinjaAPI) -> None:

@@ -9,7 +9,7 @@ from django.db.models import F
 
 from simon.catalog.models import Article
 from simon.customers.models import AddressFields, Customer, WorkAddress
-from simon.forms.models import FormResponse, Question
+from simon.forms.models import FormResponse, FormTemplate, Question
 from simon.tenants.models import Membership
 from simon.workorders.models import MaterialLine, TimeEntry, WorkOrder
 from simon.workorders.permissions import can_edit
@@ -92,7 +92,7 @@ def question(row: Question) -> dict[str, Any]:
     }
 
 
-def form_template(row: Any) -> dict[str, Any]:
+def form_template(row: FormTemplate) -> dict[str, Any]:
     return {
         "code": row.code,
         "name": row.name,
