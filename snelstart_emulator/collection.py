@@ -28,6 +28,8 @@ class Record:
     modified_text: str
     data: dict[str, Any]
     deleted: bool = False
+    #: (renderer, data, modified_text, JSON bytes) of the last rendering, see `domain.common`.
+    json_cache: tuple[Any, Any, str, bytes] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -35,6 +37,9 @@ class Collection:
     name: str
     by_id: dict[str, Record] = field(default_factory=dict)
     _index: list[tuple[datetime, int, str]] = field(default_factory=list)
+    # The records in list order, kept between changes so a page at a large `$skip` is a slice
+    # instead of a walk over every record before it.
+    _rows: list[Record] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.by_id)
@@ -42,11 +47,18 @@ class Collection:
     def __iter__(self) -> Iterator[Record]:
         return iter(self.by_id.values())
 
+    def slice(self, start: int, stop: int) -> list[Record]:
+        """Records `start` up to `stop` in list (creation) order."""
+        if self._rows is None:
+            self._rows = list(self.by_id.values())
+        return self._rows[start:stop]
+
     def get(self, record_id: str) -> Record | None:
         return self.by_id.get(record_id)
 
     def add(self, record: Record) -> None:
         self.by_id[record.id] = record
+        self._rows = None
         bisect.insort(self._index, (record.modified, record.seq, record.id))
 
     def bulk_load(self, records: Iterable[Record]) -> None:
@@ -55,6 +67,7 @@ class Collection:
             self.by_id[record.id] = record
             self._index.append((record.modified, record.seq, record.id))
         self._index.sort()
+        self._rows = None
 
     def _unindex(self, record: Record) -> None:
         key = (record.modified, record.seq, record.id)
@@ -73,6 +86,7 @@ class Collection:
         record = self.by_id.pop(record_id, None)
         if record is not None:
             self._unindex(record)
+            self._rows = None
         return record
 
     def in_range(

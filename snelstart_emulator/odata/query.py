@@ -80,6 +80,8 @@ def run(
     orderings = _orderby(query.orderby, kind, case_insensitive)
     if query.top == 0:
         return [], select
+    if query.filter is None and not orderings:
+        return collection.slice(query.skip, query.skip + query.top), select
     rows: Iterable[Record] = collection
     if query.filter is not None:
         compiled = compile_filter(query.filter, kind, case_insensitive)

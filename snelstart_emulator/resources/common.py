@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from snelstart_emulator.auth import AuthContext, require_scopes
 from snelstart_emulator.binding import parse_guid
 from snelstart_emulator.collection import Collection, Record
-from snelstart_emulator.domain.common import parse_body
+from snelstart_emulator.domain.common import Renderer, parse_body
 from snelstart_emulator.errors import ApiError, codes_error, error_item, message_error
 from snelstart_emulator.odata import ODataError
 from snelstart_emulator.odata.query import TopTooLarge, project, read_query, run
@@ -75,6 +75,9 @@ def list_response(
         ) from None
     except ODataError as error:
         raise odata_error(store, error) from None
+    if select is None and isinstance(render, Renderer):
+        body = b"[" + b",".join([render.json(row) for row in rows]) + b"]"
+        return Response(body, media_type="application/json; charset=utf-8")
     return json_response([project(render(row), select) for row in rows])
 
 

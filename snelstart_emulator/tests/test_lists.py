@@ -57,6 +57,35 @@ def test_skip_and_top_page_through_everything_once(big_api: httpx.Client) -> Non
     assert big_api.get("/artikelen", params={"$top": "0"}).json() == []
 
 
+def test_a_list_shows_each_change_and_addition_at_once(
+    server: EmulatorServer, empty_api: httpx.Client
+) -> None:
+    # List pages are joined from JSON kept per record: a change must never show the old text,
+    # not even when the clock stands still and modifiedOn stays the same.
+    server.set_clock(local="2026-05-04T10:00:00")
+    group = empty_api.get("/artikelomzetgroepen").json()[0]["id"]
+    body = {"artikelcode": "K1", "omschrijving": "Oud", "artikelOmzetgroep": {"id": group}}
+    created = empty_api.post("/artikelen", json=body).json()
+    listed = empty_api.get("/artikelen").json()
+    assert [row["omschrijving"] for row in listed] == ["Oud"]
+    empty_api.put(f"/artikelen/{created['id']}", json=dict(created, omschrijving="Nieuw"))
+    body = {"artikelcode": "K2", "omschrijving": "Erbij", "artikelOmzetgroep": {"id": group}}
+    empty_api.post("/artikelen", json=body)
+    listed = empty_api.get("/artikelen").json()
+    assert [row["omschrijving"] for row in listed] == ["Nieuw", "Erbij"]
+    assert listed == [empty_api.get(f"/artikelen/{row['id']}").json() for row in listed]
+    empty_api.delete(f"/artikelen/{created['id']}")
+    assert [row["omschrijving"] for row in empty_api.get("/artikelen").json()] == ["Erbij"]
+
+
+def test_a_page_far_down_the_list_is_the_same_as_a_walk_from_the_start(
+    big_api: httpx.Client,
+) -> None:
+    everything = all_pages(big_api, "/artikelen")
+    page = big_api.get("/artikelen", params={"$skip": "1100", "$top": "100"}).json()
+    assert page == everything[1100:1200]
+
+
 def test_bad_skip_or_top_is_a_400(big_api: httpx.Client) -> None:
     for params in ({"$top": "-1"}, {"$skip": "abc"}):
         response = big_api.get("/artikelen", params=params)
