@@ -160,3 +160,14 @@ def test_status_actions_need_the_csrf_token(alice, completed):
 def test_status_actions_refuse_get(alice_client, completed):
     assert alice_client.get(url(completed, "archive")).status_code == 405
     assert WorkOrder.objects.get(pk=completed.pk).status == WorkOrderStatus.COMPLETED
+
+
+def test_a_section_is_served_on_its_own_for_annuleren(alice_client, charlie_client, planned):
+    section_url = reverse("workorders:section", kwargs={"code": planned.code, "name": "uren"})
+    unknown = reverse("workorders:section", kwargs={"code": planned.code, "name": "onbekend"})
+
+    response = alice_client.get(section_url, HTTP_HX_REQUEST="true")
+
+    assert response.content.decode().startswith('<section id="uren" class="card">')
+    assert alice_client.get(unknown, HTTP_HX_REQUEST="true").status_code == 404
+    assert charlie_client.get(section_url, HTTP_HX_REQUEST="true").status_code == 404

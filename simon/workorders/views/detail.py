@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -40,6 +40,10 @@ SECTIONS = {
     "totals": ("_totals.html", "totalen", ()),
     "history": ("_history.html", "geschiedenis", ()),
 }
+
+
+# The section URL names a section by its anchor (Dutch, like every URL the user sees).
+BY_ANCHOR = {anchor: name for name, (_template, anchor, _affected) in SECTIONS.items()}
 
 
 def plan_form(request: HttpRequest, work_order: WorkOrder) -> PlanForm:
@@ -162,9 +166,9 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 @handles_domain_errors
 def section(request: HttpRequest, code: str, name: str) -> HttpResponse:
     """A section as it is now, e.g. after 'Annuleren' of an inline edit."""
-    if name not in SECTIONS:
-        return HttpResponse(status=404)
-    return section_response(request, get_work_order(request, code), name)
+    if name not in BY_ANCHOR:
+        raise Http404
+    return section_response(request, get_work_order(request, code), BY_ANCHOR[name])
 
 
 def _status_action(request: HttpRequest, code: str, action: Any, done: str) -> HttpResponse:
