@@ -37,6 +37,32 @@ _DATETIME_RE = re.compile(
 )
 
 
+#: SnelStart's own form, ``yyyy-MM-ddTHH:mm:ss[.f{1,7}]``: parsed by ``datetime.fromisoformat``
+#: (which truncates a 7th fraction digit like the general path below), the hot path of a list.
+_PLAIN_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?")
+
+
+class WallClockDateTime(datetime):
+    """A naive wall-clock datetime that remembers SnelStart's exact ``text`` (a 7th fraction
+    digit included), so a sync cursor can be sent back exactly as the server wrote it."""
+
+    __slots__ = ("text",)
+    text: str
+
+    def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[str]]:
+        return (wall_clock_datetime, (self.text,))
+
+
+def wall_clock_datetime(text: str) -> datetime:
+    """Parse like :func:`parse_snelstart_datetime`; SnelStart's own form keeps its text."""
+    text = text.strip()
+    if not _PLAIN_RE.fullmatch(text):
+        return parse_snelstart_datetime(text)
+    value = WallClockDateTime.fromisoformat(text)
+    value.text = text
+    return value
+
+
 def parse_snelstart_datetime(text: str) -> datetime:
     """Parse SnelStart date-time text into a naive wall-clock datetime.
 
@@ -44,7 +70,10 @@ def parse_snelstart_datetime(text: str) -> datetime:
     server ever add an offset or ``Z``, the instant is converted to Europe/Amsterdam wall-clock
     time so that all values stay comparable. Raises :class:`ValueError` for anything else.
     """
-    match = _DATETIME_RE.match(text.strip())
+    text = text.strip()
+    if _PLAIN_RE.fullmatch(text):
+        return datetime.fromisoformat(text)
+    match = _DATETIME_RE.match(text)
     if not match:
         raise ValueError(f"not a SnelStart date-time: {text!r}")
     year, month, day, hour, minute, second, fraction, zone = match.groups()

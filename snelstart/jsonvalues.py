@@ -16,17 +16,19 @@ from enum import Enum
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer
+from pydantic import PlainSerializer, ValidatorFunctionWrapHandler, WrapValidator
 
-from snelstart.dates import format_snelstart_datetime, parse_snelstart_datetime, to_snelstart_local
+from snelstart.dates import format_snelstart_datetime, to_snelstart_local, wall_clock_datetime
 
 
-def _parse_datetime(value: Any) -> Any:
+def _parse_datetime(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # One Python call per value (this runs for every record of every page): SnelStart's text is
+    # parsed here; anything else goes through pydantic's datetime validation, then to wall time.
     if isinstance(value, str):
-        return parse_snelstart_datetime(value)
+        return wall_clock_datetime(value)
     if isinstance(value, date) and not isinstance(value, datetime):
-        return datetime(value.year, value.month, value.day)
-    return value
+        value = datetime(value.year, value.month, value.day)
+    return to_snelstart_local(handler(value))
 
 
 def _decimal_as_number(value: Decimal) -> int | float:
@@ -36,8 +38,7 @@ def _decimal_as_number(value: Decimal) -> int | float:
 
 SnelStartDateTime = Annotated[
     datetime,
-    BeforeValidator(_parse_datetime),
-    AfterValidator(to_snelstart_local),
+    WrapValidator(_parse_datetime),
     PlainSerializer(format_snelstart_datetime, return_type=str, when_used="json"),
 ]
 

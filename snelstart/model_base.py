@@ -8,15 +8,13 @@ from uuid import UUID
 from pydantic import (
     BaseModel,
     ConfigDict,
-    PrivateAttr,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     model_serializer,
-    model_validator,
 )
 from pydantic.alias_generators import to_camel
 
-from snelstart.dates import format_snelstart_datetime, parse_snelstart_datetime
+from snelstart.dates import format_snelstart_datetime
 from snelstart.jsonvalues import dumps
 
 #: ``model_dump`` context of a request body: references are written as ``{"id"}`` only.
@@ -62,27 +60,17 @@ class Record(SnelStartModel):
 
     id: UUID | None = None
     uri: str | None = None
-    _modified_on_text: str | None = PrivateAttr(default=None)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _remember_modified_on_text(cls, data: Any, handler: Any) -> Any:
-        # Keep the server's exact text: it may carry a 7th fraction digit that datetime drops,
-        # and a sync cursor must be the server's own text (see snelstart.dates).
-        instance = handler(data)
-        if isinstance(data, dict):
-            raw = data.get("modifiedOn", data.get("modified_on"))
-            if isinstance(raw, str):
-                instance._modified_on_text = raw.strip()
-        return instance
 
     @property
     def modified_on_text(self) -> str | None:
-        """``modifiedOn`` exactly as SnelStart wrote it (for cursors), or None."""
+        """``modifiedOn`` exactly as SnelStart wrote it (for cursors), or None.
+
+        The parsed value keeps the server's text (:class:`~snelstart.dates.WallClockDateTime`):
+        it may carry a 7th fraction digit that ``datetime`` drops, and a sync cursor must be the
+        server's own text. A value set in Python is formatted as SnelStart writes it.
+        """
         value = getattr(self, "modified_on", None)
         if value is None:
             return None
-        raw = self._modified_on_text
-        if raw is not None and parse_snelstart_datetime(raw) == value:
-            return raw
-        return format_snelstart_datetime(value)
+        text = getattr(value, "text", None)
+        return text if isinstance(text, str) else format_snelstart_datetime(value)

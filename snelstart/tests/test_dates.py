@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,6 +17,7 @@ from snelstart.dates import (
     parse_snelstart_datetime,
     to_aware,
     to_snelstart_local,
+    wall_clock_datetime,
 )
 
 
@@ -105,3 +108,26 @@ def test_to_aware_then_back_to_snelstart_local_is_the_identity():
     assert to_snelstart_local(aware.astimezone(UTC)) == wall
     with pytest.raises(ValueError):
         to_aware(aware)
+
+
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2400, 12, 31)),
+    st.integers(min_value=0, max_value=7),
+)
+def test_snelstart_text_parses_the_same_on_the_fast_and_the_general_path(
+    moment: datetime, digits: int
+) -> None:
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if digits:
+        text += "." + f"{moment.microsecond:06d}{moment.microsecond % 10}"[:digits]
+    general = parse_snelstart_datetime(text.replace("T", " "))  # not SnelStart's own form
+    assert parse_snelstart_datetime(text) == general
+    kept = wall_clock_datetime(text)
+    assert (kept, kept.text) == (general, text)  # type: ignore[attr-defined]
+
+
+def test_the_kept_text_survives_copy_and_pickle() -> None:
+    kept = wall_clock_datetime("2023-06-29T21:44:48.5123457")
+    for twin in (copy.copy(kept), copy.deepcopy(kept), pickle.loads(pickle.dumps(kept))):
+        assert (twin, twin.text) == (kept, "2023-06-29T21:44:48.5123457")  # type: ignore[attr-defined]
+    assert not hasattr(wall_clock_datetime("2023-06-29 21:44:48"), "text")
