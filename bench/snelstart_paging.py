@@ -1,0 +1,133 @@
+"""Reading 100,000 articles page by page: what the client costs on top of the network.
+
+Starts the emulator as its own process (own GIL) with N articles and L ms added latency per call,
+then reads every article with ``client.artikelen.iter()`` (sequential paging, 500 per page) and
+prints records per second, requests made, total time, and the ratio of that time to the lower
+bound pages × latency (target: below 1.25, i.e. the client's own work plus the emulator's serving
+time stay a small part of each round trip). The read is timed twice: first while the emulator
+still serialises every record, then again when it serves the JSON it kept per record. The time
+inside the client's HTTP calls (its own counters) splits each page into latency, emulator + HTTP,
+and the client's decoding (JSON and pydantic models).
+
+Peak memory is traced (tracemalloc, this process only: the client side) in separate reads of a
+quarter and of all the articles, so the timed reads are not slowed by tracing: a streaming
+reader's peak stays flat however many records pass through it.
+
+    .venv/bin/python bench/snelstart_paging.py [--articles 100000] [--latency-ms 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench._emulator import CLIENT_KEY, SUBSCRIPTION_KEY, emulator  # noqa: E402
+from snelstart import SnelStartClient  # noqa: E402
+
+PAGE_SIZE = 500
+TARGET_RATIO = 1.25
+#: A streaming read may hold a page or two more than a quarter of the read did; not more.
+FLAT_PEAK_FACTOR = 1.5
+ENDPOINT = "GET /artikelen"
+
+
+@dataclass(frozen=True)
+class Read:
+    records: int
+    requests: int
+    seconds: float
+    #: Wall time inside the client's HTTP calls (latency, emulator, transfer, retries).
+    http_seconds: float
+    peak_bytes: int | None = None
+
+
+@contextmanager
+def client_on(url: str) -> Iterator[SnelStartClient]:
+    with SnelStartClient(
+        client_key=CLIENT_KEY,
+        subscription_key=SUBSCRIPTION_KEY,
+        token_url=f"{url}/b2b/token",
+        base_url=f"{url}/v2",
+    ) as client:
+        client.company_info()  # the token and the connection, outside the measurement
+        yield client
+
+
+def read(url: str, limit: int | None = None, trace: bool = False) -> Read:
+    with client_on(url) as client:
+        if trace:
+            tracemalloc.start()
+        started = time.perf_counter()
+        records = sum(1 for _ in islice(client.artikelen.iter(page_size=PAGE_SIZE), limit))
+        seconds = time.perf_counter() - started
+        peak = None
+        if trace:
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        stats = client.stats.by_endpoint[ENDPOINT]
+    return Read(records, stats.requests, seconds, stats.seconds, peak)
+
+
+def report(label: str, run: Read, latency_ms: float) -> float:
+    bound = run.requests * latency_ms / 1000
+    ratio = run.seconds / bound
+    verdict = "OK" if ratio < TARGET_RATIO else "SLOW"
+    print(
+        f"{label}{run.records:,} articles in {run.seconds:.2f} s = "
+        f"{run.records / run.seconds:,.0f} records/s, {run.requests} requests; "
+        f"ratio {ratio:.2f} to {run.requests} × {latency_ms:g} ms = {bound:.2f} s "
+        f"(target < {TARGET_RATIO}: {verdict})"
+    )
+    per_page = 1000 / run.requests
+    http = run.http_seconds * per_page
+    decode = (run.seconds - run.http_seconds) * per_page
+    print(
+        f"{'':13}per page: {latency_ms:g} ms latency + {http - latency_ms:.1f} ms emulator "
+        f"and HTTP + {decode:.1f} ms client decoding (JSON and models)"
+    )
+    return ratio
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--latency-ms", type=float, default=20.0)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    with emulator(customers=10, articles=args.articles, latency_ms=args.latency_ms) as url:
+        print(
+            f"emulator:    {args.articles:,} articles, {args.latency_ms:g} ms latency per call, "
+            f"its own process (started in {time.perf_counter() - started:.1f} s)"
+        )
+        first = read(url)
+        second = read(url)
+        quarter = read(url, limit=args.articles // 4, trace=True)
+        whole = read(url, trace=True)
+
+    assert first.records == second.records == whole.records == args.articles
+    assert quarter.peak_bytes is not None and whole.peak_bytes is not None
+    report("first read:  ", first, args.latency_ms)
+    ratio = report("second read: ", second, args.latency_ms)
+    flat = whole.peak_bytes <= quarter.peak_bytes * FLAT_PEAK_FACTOR
+    print(
+        f"memory:      client-side tracemalloc peak {quarter.peak_bytes / 2**20:.1f} MiB reading "
+        f"{quarter.records:,}, {whole.peak_bytes / 2**20:.1f} MiB reading {whole.records:,}: "
+        f"{'flat' if flat else 'GROWS'}"
+    )
+    print(f"total:       {time.perf_counter() - started:.1f} s (emulator start and four reads)")
+    return 0 if ratio < TARGET_RATIO and flat else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
