@@ -33,9 +33,16 @@ format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The English catalogue of simon/ (msgids are the Dutch texts). An --ignore pattern matches a
+# directory's or file's name anywhere, or its whole path from here: 'snelstart*' would also skip
+# simon/snelstart_sync. simon/lib/tests/test_translations.py runs makemessages with these same
+# --ignore patterns, read from this line.
+MESSAGES_IGNORE := --ignore .venv --ignore var --ignore snelstart --ignore snelstart_emulator \
+	--ignore tests --ignore bench --ignore tools --ignore docs --ignore conftest.py
+
 messages: $(BASE_STAMP)
-	$(PY) manage.py makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'snelstart*'
-	$(PY) manage.py compilemessages --ignore '.venv/*'
+	$(PY) manage.py makemessages -l en --no-obsolete --add-location file $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages --ignore .venv --ignore var
 
 clean:
 	rm -rf $(VENV) var/test

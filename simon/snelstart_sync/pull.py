@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from simon.snelstart_sync import cursor_time
 from simon.snelstart_sync.models import StreamCursor
@@ -112,7 +113,9 @@ def _store_page(read: StreamRead, page: Page) -> PageOutcome:
             with transaction.atomic():
                 outcome.add(read.store([record]))
         except DatabaseError as exc:
-            outcome.problems.append((record, f"kan niet worden opgeslagen: {exc}"))
+            outcome.problems.append(
+                (record, _("kan niet worden opgeslagen: %(error)s") % {"error": exc})
+            )
     return outcome
 
 
@@ -140,7 +143,9 @@ def run_stream(
     ):
         outcome = _store_page(read, page)
         for rejected in page.rejected:
-            outcome.problems.append((rejected.data, f"onleesbaar antwoord: {rejected.error}"))
+            outcome.problems.append(
+                (rejected.data, _("onleesbaar antwoord: %(error)s") % {"error": rejected.error})
+            )
         pages += 1
         total.add(outcome)
         cursor.run_next_skip = page.skip + page.size

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from simon.catalog.models import Article, ArticleGroup
 from simon.customers.models import Customer, WorkAddress
@@ -110,7 +111,7 @@ def upsert_articles(
     for sid, artikel in incoming.items():
         values = mapping.article_fields(artikel, chosen)
         if not values["article_code"]:
-            outcome.problems.append((artikel, "artikelcode ontbreekt"))
+            outcome.problems.append((artikel, _("artikelcode ontbreekt")))
             continue
         group_sid = mapping.article_group_id(artikel)
         values["group_id"] = group_pks.get(group_sid) if group_sid else None
