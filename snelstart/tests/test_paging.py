@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote
 
@@ -55,14 +56,35 @@ def test_an_empty_list_is_one_call(client, fake):
     assert _windows(fake) == [(0, 500)]
 
 
-def test_the_next_page_is_only_requested_when_consumed(client, fake):
+def test_pages_are_read_at_most_two_ahead_of_the_consumer(client, fake):
     fake.default = _serve(1234)
     rows = client.relaties.iter(page_size=100)
 
     first = next(rows)
+    deadline = time.monotonic() + 5
+    while len(_windows(fake)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)  # were it to read further ahead, it would have by now
 
     assert first.relatiecode == 0
-    assert _windows(fake) == [(0, 100)]
+    assert _windows(fake) == [(0, 100), (100, 100), (200, 100)]
+    assert len(list(rows)) == 1233
+    # The last page (1200) is short; the one after it (1300) may have been on its way already.
+    needed = [(skip, 100) for skip in range(0, 1300, 100)]
+    assert sorted(_windows(fake)) in (needed, [*needed, (1300, 100)])
+
+
+def test_read_ahead_one_follows_snelstarts_advice_to_the_letter(client, fake):
+    fake.default = _serve(1234)
+    assert len(list(client.relaties.iter(page_size=100, read_ahead=1))) == 1234
+    assert _windows(fake) == [(skip, 100) for skip in range(0, 1300, 100)]
+
+
+def test_a_short_first_page_asks_nothing_ahead(client, fake):
+    fake.default = _serve(3)
+    assert len(list(client.relaties.iter())) == 3
+    time.sleep(0.1)
+    assert _windows(fake) == [(0, 500)]
 
 
 def test_page_size_never_exceeds_500(client, fake):

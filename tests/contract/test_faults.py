@@ -135,12 +135,12 @@ def test_random_5xx_are_retried_and_the_list_is_complete(
     server: EmulatorServer, connect: Connect, sleeps: Sleeps
 ) -> None:
     info = server.create_administration(seed=21, customers=200, suppliers=0, articles=3, orders=0)
-    clean = [r.id for r in connect(info).relaties.iter(page_size=20)]
+    clean = [r.id for r in connect(info).relaties.iter(page_size=20, read_ahead=1)]
     server.reset_request_count(info.administration_id)
     server.set_faults(info.administration_id, error_rate=0.3, seed=4)
     client = connect(info)
 
-    assert [r.id for r in client.relaties.iter(page_size=20)] == clean
+    assert [r.id for r in client.relaties.iter(page_size=20, read_ahead=1)] == clean
 
     pages = len(clean) // 20 + 1
     sent = endpoint_counts(server, info)["GET /relaties"]
