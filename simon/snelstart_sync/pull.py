@@ -12,7 +12,9 @@ capped at the *first* attempt's start, so changes made during the interruption a
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -119,6 +121,43 @@ def _store_page(read: StreamRead, page: Page) -> PageOutcome:
     return outcome
 
 
+class _Estimate:
+    """The expected size of a first import, found in a background thread while pages are read
+    (its probes would otherwise delay the import by a dozen round trips)."""
+
+    def __init__(self) -> None:
+        self.value: int | None = None
+        self._future: Future[int] | None = None
+        self._stop = threading.Event()
+        self._pool: ThreadPoolExecutor | None = None
+
+    def start(self, count_from: Callable[[int], int], known_at_least: int) -> None:
+        def probe(skip: int) -> int:
+            if self._stop.is_set():
+                raise _Stopped
+            return count_from(skip)
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snelstart-estimate")
+        self._future = self._pool.submit(estimate_total, probe, known_at_least)
+
+    def get(self) -> int | None:
+        future = self._future
+        if self.value is None and future is not None and future.done():
+            if future.exception() is None:  # a failed estimate only leaves the bar without end
+                self.value = future.result()
+            self._future = None
+        return self.value
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _Stopped(Exception):
+    pass
+
+
 def run_stream(
     organization: Organization,
     read: StreamRead,
@@ -138,39 +177,55 @@ def run_stream(
     def fetch(skip: int) -> Page:
         return read.read_page(skip, PAGE_SIZE, query)
 
-    for page in read_pages(
-        fetch, cursor.run_next_skip, workers, lambda: cursor.run_estimated_total
-    ):
-        outcome = _store_page(read, page)
-        for rejected in page.rejected:
-            outcome.problems.append(
-                (rejected.data, _("onleesbaar antwoord: %(error)s") % {"error": rejected.error})
-            )
-        pages += 1
-        total.add(outcome)
-        cursor.run_next_skip = page.skip + page.size
-        cursor.run_highest_seen = _highest(cursor.run_highest_seen, page.records)
-        cursor.run_records += page.size
-        cursor.records_stored += outcome.stored
-        if (
-            pages == 1
-            and page.full
-            and estimate is not None
-            and cursor.bookmark is None
-            and cursor.run_estimated_total is None
-        ):
-            cursor.run_estimated_total = estimate_total(estimate(query), page.skip + page.size)
-        StreamCursor.objects.filter(pk=cursor.pk).update(
-            run_next_skip=cursor.run_next_skip,
-            run_highest_seen=cursor.run_highest_seen,
-            run_records=cursor.run_records,
-            run_estimated_total=cursor.run_estimated_total,
-            records_stored=cursor.records_stored,
-        )
-        if after_page is not None:
-            after_page(cursor, outcome)
+    expected = _Estimate()
+    expected.value = cursor.run_estimated_total
+    try:
+        for page in read_pages(fetch, cursor.run_next_skip, workers, expected.get):
+            pages += 1
+            if (
+                pages == 1
+                and page.full
+                and estimate is not None
+                and cursor.bookmark is None
+                and expected.value is None
+            ):
+                expected.start(estimate(query), page.skip + page.size)
+            _store_one(cursor, read, page, total, expected, after_page)
+    finally:
+        expected.stop()
     _finish(cursor)
     return StreamResult(read.stream, pages, total, resumed)
+
+
+def _store_one(
+    cursor: StreamCursor,
+    read: StreamRead,
+    page: Page,
+    total: PageOutcome,
+    expected: _Estimate,
+    after_page: Callable[[StreamCursor, PageOutcome], None] | None,
+) -> None:
+    """Store one page and move the resume point past it."""
+    outcome = _store_page(read, page)
+    for rejected in page.rejected:
+        outcome.problems.append(
+            (rejected.data, _("onleesbaar antwoord: %(error)s") % {"error": rejected.error})
+        )
+    total.add(outcome)
+    cursor.run_next_skip = page.skip + page.size
+    cursor.run_highest_seen = _highest(cursor.run_highest_seen, page.records)
+    cursor.run_records += page.size
+    cursor.records_stored += outcome.stored
+    cursor.run_estimated_total = expected.get()
+    StreamCursor.objects.filter(pk=cursor.pk).update(
+        run_next_skip=cursor.run_next_skip,
+        run_highest_seen=cursor.run_highest_seen,
+        run_records=cursor.run_records,
+        run_estimated_total=cursor.run_estimated_total,
+        records_stored=cursor.records_stored,
+    )
+    if after_page is not None:
+        after_page(cursor, outcome)
 
 
 def _finish(cursor: StreamCursor) -> None:
