@@ -133,6 +133,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language switch is remembered, not per browser session
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "simon" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
