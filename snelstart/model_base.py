@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    PlainSerializer,
+    PlainValidator,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     model_serializer,
@@ -16,6 +18,22 @@ from pydantic.alias_generators import to_camel
 
 from snelstart.dates import format_snelstart_datetime
 from snelstart.jsonvalues import dumps
+
+
+def _uuid(value: Any) -> UUID:
+    # pydantic's own UUID validation costs ~6 µs a value; a page of 500 articles has 1,500 ids.
+    if isinstance(value, UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return UUID(value)
+        except ValueError:
+            pass
+    raise ValueError(f"not a GUID: {value!r}")
+
+
+#: A GUID as SnelStart writes it (``"d691991a-9c3c-45d0-b6d0-aae11727e981"``), as a UUID.
+SnelStartId = Annotated[UUID, PlainValidator(_uuid), PlainSerializer(str, when_used="json")]
 
 #: ``model_dump`` context of a request body: references are written as ``{"id"}`` only.
 WRITE_CONTEXT = {"write": True}
@@ -42,7 +60,7 @@ class SnelStartModel(BaseModel):
 class Identifier(SnelStartModel):
     """A reference ``{"id", "uri"}``; only ``id`` matters when writing (``uri`` is read-only)."""
 
-    id: UUID | None = None
+    id: SnelStartId | None = None
     uri: str | None = None
 
     @model_serializer(mode="wrap")
@@ -58,7 +76,7 @@ class Identifier(SnelStartModel):
 class Record(SnelStartModel):
     """A top-level object with ``id``, ``uri`` and, for most, ``modifiedOn``."""
 
-    id: UUID | None = None
+    id: SnelStartId | None = None
     uri: str | None = None
 
     @property

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import quote
 from uuid import UUID
@@ -96,12 +97,30 @@ def decode_model(model: type[M], response: httpx.Response, method: str, endpoint
     return _validate(model, data, response, method, endpoint)
 
 
+@cache
+def _list_adapter(model: type[M]) -> pydantic.TypeAdapter[list[M]]:
+    return pydantic.TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def _validate_all(model: type[M], data: list[Any]) -> list[M] | None:
+    """The whole page in one call into pydantic (about a quarter cheaper than record by record,
+    and a page of 500 is decoded for every 500 records a sync reads); None if any record fails,
+    so the caller can find and report exactly which."""
+    try:
+        return _list_adapter(model).validate_python(data)
+    except pydantic.ValidationError:
+        return None
+
+
 def decode_models(model: type[M], response: httpx.Response, method: str, endpoint: str) -> list[M]:
     data = decode_json(response, method, endpoint)
     if not isinstance(data, list):
         raise decode_error(
             response, method, endpoint, f"expected a JSON array, got {type(data).__name__}"
         )
+    records = _validate_all(model, data)
+    if records is not None:
+        return records
     return [
         _validate(model, item, response, method, endpoint, index) for index, item in enumerate(data)
     ]
@@ -143,6 +162,9 @@ def decode_page(
         raise decode_error(
             response, method, endpoint, f"expected a JSON array, got {type(data).__name__}"
         )
+    fast = _validate_all(model, data)
+    if fast is not None:
+        return Page(skip=skip, top=top, records=fast, rejected=[])
     records: list[M] = []
     rejected: list[Rejected] = []
     for index, item in enumerate(data):
@@ -188,8 +210,13 @@ class ODataCollection(_Resource[M]):
         return params
 
     def _page(self, params: list[tuple[str, str]]) -> list[M]:
-        sent = self._client._request("GET", self.path, endpoint=self.path, params=params)
-        return decode_models(self.model, sent.response, "GET", self.path)
+        return self._decode(self._send(params))
+
+    def _send(self, params: list[tuple[str, str]]) -> httpx.Response:
+        return self._client._request("GET", self.path, endpoint=self.path, params=params).response
+
+    def _decode(self, response: httpx.Response) -> list[M]:
+        return decode_models(self.model, response, "GET", self.path)
 
     def page(
         self, skip: int, top: int, filter: str | None = None, select: list[str] | str | None = None
@@ -223,32 +250,41 @@ class ODataCollection(_Resource[M]):
         """
         self._query(0, page_size, None, None)  # reject a bad page size now, not at first next()
         return _stream(
-            lambda skip: self.page(skip, page_size, filter, select), page_size, read_ahead
+            lambda skip: self._send(self._query(skip, page_size, filter, select)),
+            self._decode,
+            page_size,
+            read_ahead,
         )
 
 
 def _stream(
-    fetch: Callable[[int], list[M]], page_size: int, read_ahead: int = READ_AHEAD
+    send: Callable[[int], httpx.Response],
+    decode: Callable[[httpx.Response], list[M]],
+    page_size: int,
+    read_ahead: int = READ_AHEAD,
 ) -> Iterator[M]:
     """Yield every record in order, with up to ``read_ahead`` pages requested ahead of the
     consumer once a page has come back full.
 
-    A short page ends the stream, so an idle poll costs one request. With ``read_ahead=1`` a
-    page is requested only after a full one (SnelStart's advice, CONTRACT §3.3); with more, the
-    end of a long listing may cost ``read_ahead - 1`` requests that return ``[]``.
+    The requests run in background threads, which mostly wait on the network; decoding (JSON
+    and models, the expensive part in CPython) happens here, in the consumer's thread, while
+    the next pages travel. A short page ends the stream, so an idle poll costs one request.
+    With ``read_ahead=1`` a page is requested only after a full one (SnelStart's advice,
+    CONTRACT §3.3); with more, the end of a long listing may cost up to ``read_ahead - 1``
+    requests that return ``[]``.
     """
     depth = max(read_ahead, 1)
     with ThreadPoolExecutor(max_workers=depth, thread_name_prefix="snelstart-read-ahead") as pool:
-        pending: deque[Future[list[M]]] = deque()
+        pending: deque[Future[httpx.Response]] = deque()
         try:
-            rows = fetch(0)
+            rows = decode(send(0))
             next_skip = page_size
             while len(rows) >= page_size:
                 while len(pending) < depth:
-                    pending.append(pool.submit(fetch, next_skip))
+                    pending.append(pool.submit(send, next_skip))
                     next_skip += page_size
                 yield from rows
-                rows = pending.popleft().result()
+                rows = decode(pending.popleft().result())
             yield from rows
         finally:
             for future in pending:
@@ -300,10 +336,10 @@ class ArtikelenResource(ODataCollection[Artikel]):
         read_ahead: int = READ_AHEAD,
     ) -> Iterator[Artikel]:
         self._query(0, page_size, None, None)
+        prices = self._price_params(relatie_id, aantal)
         return _stream(
-            lambda skip: self.page(
-                skip, page_size, filter, select, relatie_id=relatie_id, aantal=aantal
-            ),
+            lambda skip: self._send(prices + self._query(skip, page_size, filter, select)),
+            self._decode,
             page_size,
             read_ahead,
         )

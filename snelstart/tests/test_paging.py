@@ -34,7 +34,7 @@ def _windows(fake) -> list[tuple[int, int]]:
 def test_1234_rows_come_in_pages_of_500_500_234(client, fake):
     fake.default = _serve(1234)
 
-    rows = list(client.relaties.iter())
+    rows = list(client.relaties.iter(read_ahead=1))
 
     assert [r.relatiecode for r in rows] == list(range(1234))
     assert _windows(fake) == [(0, 500), (500, 500), (1000, 500)]
