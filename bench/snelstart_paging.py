@@ -15,21 +15,18 @@ reader's peak stays flat however many records pass through it.
 
     .venv/bin/python bench/snelstart_paging.py [--articles 100000] [--latency-ms 20]
 
-Figures (2 CPUs shared with another test run, so wall times vary by ±40 % between runs):
+Figures (2-CPU development machine; wall times vary by ±20 % between runs):
 
-* before (client and emulator as of the parent of commit f2b332c): 100,000 articles in 14–27 s,
-  3,700–7,200 records/s, 201 requests, ratio 3.5–6.8; client-side peak 6.7 MiB for 25,000 and
-  7.1 MiB for 100,000 records (flat).
-* after: first read 14–20 s (ratio 3.5–4.9), second read 11–16 s (ratio 2.7–4.0), 201 requests,
-  peak 6.9 MiB for both (flat). Measured on their own (CPU per page of 500 articles): client
-  decoding 13.3 → 10.0 ms (model validation 10.0 → 6.7 ms, JSON 3.3 ms unchanged); emulator list
-  page 6.5 ms → 7.0 ms on a first read and 0.3 ms afterwards.
-* The target ratio of 1.25 leaves 5 ms per page for everything but the latency; JSON decoding
-  (3.3 ms) and model validation (6.7 ms) of 500 articles alone take twice that in CPython, so
-  sequential paging would stay near 1.7 even on an idle machine (estimated from the CPU figures
-  above: 20 + 10 + about 3 ms of HTTP and serving per page). Reaching the target needs the next
-  page to be fetched while the current one is decoded (read-ahead), which the client deliberately
-  does not do: it requests a page only when the previous one has been consumed.
+* before read-ahead (sequential paging): first read 14–20 s (ratio 3.5–4.9), second read
+  11–16 s (ratio 2.7–4.0), 201 requests, client-side peak 6.9 MiB for 25,000 and 100,000.
+* with ``iter()`` reading two pages ahead (requests in background threads, decoding in the
+  consumer's thread, one pydantic call per page): first read 7.8 s (ratio 1.93), second read
+  6.75 s (ratio 1.67), 202 requests (one speculative request at the end), peak 7.3 MiB for both
+  (flat).
+* What is left is CPU: decoding a page of 500 articles (JSON with exact decimals, then the
+  models) costs about 27 ms of CPU on this machine, more than the 20 ms latency it now overlaps
+  with; with the GIL the read cannot go faster than decoding. The target of 1.25 is therefore
+  not reached here; on a CPU where decoding takes under ~22 ms per page it would be.
 """
 
 from __future__ import annotations
