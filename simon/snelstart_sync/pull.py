@@ -89,16 +89,14 @@ def _filter(cursor: StreamCursor, read: StreamRead) -> str | None:
 
 
 def _highest(current: str, records: list[Any]) -> str:
-    best = parse_snelstart_datetime(current) if current else None
-    best_text = current
-    for record in records:
-        text = getattr(record, "modified_on_text", None)
-        if not text:
-            continue
-        value = parse_snelstart_datetime(text)
-        if best is None or value > best:
-            best, best_text = value, text
-    return best_text
+    """SnelStart's text of the latest ``modifiedOn`` among ``current`` and the records."""
+    dated = [r for r in records if getattr(r, "modified_on", None) is not None]
+    if not dated:
+        return current
+    latest = max(dated, key=lambda r: r.modified_on)
+    if current and parse_snelstart_datetime(current) >= latest.modified_on:
+        return current
+    return latest.modified_on_text or current
 
 
 def _store_page(read: StreamRead, page: Page) -> PageOutcome:
