@@ -104,7 +104,9 @@ def upsert_articles(
     incoming = _latest_by_id(artikelen)
     existing = {
         a.snelstart_id: a
-        for a in Article.objects.filter(organization=organization, snelstart_id__in=incoming)
+        for a in Article.objects.filter(
+            organization=organization, snelstart_id__in=incoming
+        ).order_by()
     }
     now = timezone.now()
     new_rows, changed_rows = [], []
@@ -167,7 +169,9 @@ def upsert_customers(
     outcome.skipped += len(relaties) - len(incoming)
     existing = {
         c.snelstart_id: c
-        for c in Customer.objects.filter(organization=organization, snelstart_id__in=incoming)
+        for c in Customer.objects.filter(
+            organization=organization, snelstart_id__in=incoming
+        ).order_by()
     }
     now = timezone.now()
     values_by_sid: dict[UUID, dict[str, Any]] = {}
@@ -216,11 +220,12 @@ def _upsert_derived_addresses(
     wanted: Mapping[UUID, dict[str, Any]],
 ) -> None:
     by_customer: dict[int, WorkAddress] = {}
-    for address in WorkAddress.objects.filter(
-        organization=organization,
-        customer__in=[c.pk for c in customers.values()],
-        source=Source.SNELSTART,
-    ).order_by("active", "id"):
+    # By customer only (the customers are this organization's): the customer index finds the
+    # few rows, where a filter on the organization too made SQLite scan all its addresses.
+    addresses = WorkAddress.objects.filter(
+        customer__in=[c.pk for c in customers.values()], source=Source.SNELSTART
+    )
+    for address in sorted(addresses, key=lambda a: (a.active, a.id)):
         by_customer[address.customer_id] = address  # the active one (or newest) wins
     now = timezone.now()
     new_rows, changed_rows = [], []
