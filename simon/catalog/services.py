@@ -10,14 +10,11 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
 from django.db.models import (
     Case,
     IntegerField,
-    ProtectedError,
     Q,
     QuerySet,
-    RestrictedError,
     Value,
     When,
 )
@@ -28,6 +25,7 @@ from simon.catalog.models import Article, ArticleGroup
 from simon.lib.choices import Source
 from simon.lib.errors import ensure_managed_here
 from simon.lib.membership import require_office
+from simon.lib.removal import delete_or_hide
 from simon.tenants.models import Organization
 
 ARTICLE_FIELDS = ("article_code", "description", "unit", "sales_price", "group")
@@ -125,14 +123,7 @@ def remove_article(article: Article, *, by: Any = None, from_integration: bool =
         require_office(by, article.organization)
     if not from_integration:
         ensure_managed_here(article.organization, "article")
-    try:
-        with transaction.atomic():
-            article.delete()
-        return True
-    except (ProtectedError, RestrictedError):
-        Article.objects.filter(pk=article.pk).update(active=False)
-        article.active = False
-        return False
+    return delete_or_hide(article)
 
 
 def create_article_group(

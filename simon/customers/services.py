@@ -28,6 +28,7 @@ from simon.customers.models import Customer, WorkAddress
 from simon.lib.choices import Source
 from simon.lib.errors import ensure_managed_here
 from simon.lib.membership import require_member, require_office
+from simon.lib.removal import delete_or_hide
 from simon.tenants.models import Organization
 
 ADDRESS_FIELDS = (
@@ -165,22 +166,13 @@ def update_customer(
 def remove_customer(customer: Customer, *, by: Any = None, from_integration: bool = False) -> bool:
     """Delete the customer, or hide it when anything (a work order) still refers to it (S5).
 
-    Returns True when the row was deleted, False when it was hidden (active=False). Deleting
-    and falling back on the database's refusal avoids a check-then-act race with a work order
-    being created for this customer at the same moment.
+    Returns True when the row was deleted, False when it was hidden (active=False).
     """
     if by is not None:
         require_office(by, customer.organization)
     if not from_integration:
         ensure_managed_here(customer.organization, "customer")
-    try:
-        with transaction.atomic():
-            customer.delete()
-        return True
-    except (ProtectedError, RestrictedError):
-        Customer.objects.filter(pk=customer.pk).update(active=False)
-        customer.active = False
-        return False
+    return delete_or_hide(customer)
 
 
 def _work_address_values(fields: dict[str, Any]) -> dict[str, Any]:
