@@ -1,4 +1,4 @@
-"""The tenant (Organization), who belongs to it (Membership) and the base of every tenant-owned row."""
+"""The tenant (Organization), its members (Membership) and the base of tenant-owned rows."""
 
 from __future__ import annotations
 
