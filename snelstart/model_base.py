@@ -9,7 +9,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     PlainSerializer,
-    PlainValidator,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     model_serializer,
@@ -19,21 +18,10 @@ from pydantic.alias_generators import to_camel
 from snelstart.dates import format_snelstart_datetime
 from snelstart.jsonvalues import dumps
 
-
-def _uuid(value: Any) -> UUID:
-    # pydantic's own UUID validation costs ~6 µs a value; a page of 500 articles has 1,500 ids.
-    if isinstance(value, UUID):
-        return value
-    if isinstance(value, str):
-        try:
-            return UUID(value)
-        except ValueError:
-            pass
-    raise ValueError(f"not a GUID: {value!r}")
-
-
 #: A GUID as SnelStart writes it (``"d691991a-9c3c-45d0-b6d0-aae11727e981"``), as a UUID.
-SnelStartId = Annotated[UUID, PlainValidator(_uuid), PlainSerializer(str, when_used="json")]
+#: pydantic's own UUID validation (in Rust, ~0.2 µs a value) is used: a page of 500 articles
+#: carries over a thousand ids, and a Python validator cost ~6 ms of CPU per page.
+SnelStartId = Annotated[UUID, PlainSerializer(str, when_used="json")]
 
 #: ``model_dump`` context of a request body: references are written as ``{"id"}`` only.
 WRITE_CONTEXT = {"write": True}
