@@ -60,7 +60,7 @@ from snelstart.models import (
 )
 from snelstart.odata import and_, contains, eq, modified_since, or_, relatiesoort_is
 from snelstart.ratelimit import RateLimiter, TokenBucket
-from snelstart.resources import Page, Rejected
+from snelstart.resources import Page, PageResponse, Rejected
 from snelstart.stats import ClientStats
 
 __all__ = [
@@ -86,6 +86,7 @@ __all__ = [
     "NotFoundError",
     "OutcomeUnknownError",
     "Page",
+    "PageResponse",
     "ProcesStatus",
     "RateLimiter",
     "Rejected",

@@ -176,6 +176,26 @@ def decode_page(
     return Page(skip=skip, top=top, records=records, rejected=rejected)
 
 
+@dataclass(frozen=True)
+class PageResponse(Generic[M]):
+    """A page that has arrived but is not decoded yet (see :meth:`ODataCollection.fetch_page`).
+
+    Fetching mostly waits on the network and decoding is CPU work that holds the GIL, so a
+    reader with several requests in flight fetches in background threads and decodes here, in
+    one thread, instead of letting the decoders of several pages contend for the GIL.
+    """
+
+    model: type[M]
+    response: httpx.Response
+    endpoint: str
+    skip: int
+    top: int
+
+    def decode(self) -> Page[M]:
+        """The page, read leniently (records that do not fit are set aside)."""
+        return decode_page(self.model, self.response, "GET", self.endpoint, self.skip, self.top)
+
+
 def _id_segment(id: Id) -> str:
     # quote() keeps a stray "/" or "?" in a string id from reaching another URL.
     return "/" + quote(str(id), safe="")
@@ -230,9 +250,15 @@ class ODataCollection(_Resource[M]):
     ) -> Page[M]:
         """Like :meth:`page`, but a record that does not fit the model is set aside in
         ``Page.rejected`` instead of failing the page, so a sync can skip one bad record."""
-        params = self._query(skip, top, filter, select)
-        sent = self._client._request("GET", self.path, endpoint=self.path, params=params)
-        return decode_page(self.model, sent.response, "GET", self.path, skip, top)
+        return self.fetch_page(skip, top, filter, select).decode()
+
+    def fetch_page(
+        self, skip: int, top: int, filter: str | None = None, select: list[str] | str | None = None
+    ) -> PageResponse[M]:
+        """The request of :meth:`read_page` without the decoding: HTTP errors are raised here,
+        a malformed body only by :meth:`PageResponse.decode`."""
+        response = self._send(self._query(skip, top, filter, select))
+        return PageResponse(self.model, response, self.path, skip, top)
 
     def iter(
         self,

@@ -2,51 +2,61 @@
 
 A first import stores 100,000 articles. ``bulk_create`` builds a model instance and compiles
 every value through the ORM, which made storing cost more than reading from SnelStart. Here a
-row is a dict of attribute names; missing fields get their defaults (``uuid4`` for ``code``,
-now for ``auto_now``), and only the field types a database adapter cannot take as they are
-(UUID, Decimal, date/time, JSON) go through Django's own preparation.
+row is a dict of attribute names; missing fields get their defaults (time-ordered codes made a
+page at a time, now for ``auto_now``), and only the field types a database adapter cannot take
+as they are (UUID on SQLite, date/time, JSON) go through Django's own preparation. What depends
+on the database is decided once per call, not once per value.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
 from django.utils import timezone
 
+from simon.lib import ids
+
 # Decimal and the rest go to the database driver as they are (both sqlite3, through Django's
 # registered adapters, and psycopg take them); these need Django's preparation.
 _PREPARED_TYPES = {"DateTimeField", "DateField", "TimeField", "JSONField"}
 
+Adapt = Callable[[Any], Any]
 
-def _uuid(value: Any) -> Any:
-    # What UUIDField.get_db_prep_value does, without its per-value overhead.
-    if value is None or connection.features.has_native_uuid_field:
-        return value
+
+def _uuid_hex(value: Any) -> Any:
+    # What UUIDField.get_db_prep_value does on a database without a uuid type.
+    if value is None:
+        return None
     return (value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))).hex
 
 
-def _adapter(field: models.Field) -> Callable[[Any], Any] | None:
+def _adapter(field: models.Field, native_uuid: bool) -> Adapt | None:
     """How to adapt a value of this field for the driver, or None when it goes as it is."""
     kind = field.get_internal_type()
     if kind == "UUIDField":
-        return None if connection.features.has_native_uuid_field else _uuid
+        return None if native_uuid else _uuid_hex
     if kind in _PREPARED_TYPES:
         return lambda value: field.get_db_prep_save(value, connection)
     return None
 
 
-def _default(field: models.Field) -> tuple[bool, Any]:
-    """(per_row, value): a callable made per row (``uuid4`` codes) or one adapted constant."""
+def _default_column(field: models.Field, count: int, native_uuid: bool) -> list[Any] | Any:
+    """The values of a field the rows leave out: a list (one per row) or one constant."""
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-        return False, field.get_db_prep_save(timezone.now(), connection)
-    adapt = _adapter(field) or (lambda value: value)
+        return field.get_db_prep_save(timezone.now(), connection)
+    adapt = _adapter(field, native_uuid) or (lambda value: value)
+    if field.default is ids.uuid7:
+        codes = ids.uuid7_ints(count)
+        if native_uuid:
+            return [uuid.UUID(int=code) for code in codes]
+        return [f"{code:032x}" for code in codes]  # what _uuid_hex would make of them
     if field.has_default() and callable(field.default):
-        return True, lambda: adapt(field.default())
-    return False, adapt(field.get_default())
+        return [adapt(field.default()) for _ in range(count)]
+    return adapt(field.get_default())
 
 
 def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> int:
@@ -54,30 +64,30 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     rows = list(rows)
     if not rows:
         return 0
+    native_uuid = connection.features.has_native_uuid_field
     fields = [
         f
         for f in model._meta.concrete_fields
         if not (isinstance(f, models.AutoField) or f.primary_key)
     ]
-    given_names = [f.attname for f in fields if f.attname in rows[0]]
     given = [f for f in fields if f.attname in rows[0]]
     missing = [f for f in fields if f.attname not in rows[0]]
-    adapters = [(i, a) for i, a in enumerate(_adapter(f) for f in given) if a is not None]
-    defaults = [(f, *_default(f)) for f in missing]
-    constant_fields = [(f, value) for f, per_row, value in defaults if not per_row]
-    maker_fields = [(f, value) for f, per_row, value in defaults if per_row]
-    constants = [value for _f, value in constant_fields]
-    makers = [make for _f, make in maker_fields]
+    names = [f.attname for f in given]
+    pick = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
+    adapters = [(i, a) for i, f in enumerate(given) if (a := _adapter(f, native_uuid))]
+    defaults = [_default_column(f, len(rows), native_uuid) for f in missing]
+    constants = [value for value in defaults if not isinstance(value, list)]
+    per_row = [value for value in defaults if isinstance(value, list)]
     columns = [f.column for f in given]
-    columns += [f.column for f, _v in constant_fields] + [f.column for f, _m in maker_fields]
-    pick = itemgetter(*given_names) if len(given_names) > 1 else (lambda r: (r[given_names[0]],))
+    columns += [f.column for f, v in zip(missing, defaults, strict=True) if not isinstance(v, list)]
+    columns += [f.column for f, v in zip(missing, defaults, strict=True) if isinstance(v, list)]
     params = []
-    for row in rows:
+    for index, row in enumerate(rows):
         values = list(pick(row))
-        for index, adapt in adapters:
-            values[index] = adapt(values[index])
+        for position, adapt in adapters:
+            values[position] = adapt(values[position])
         values.extend(constants)
-        values.extend(make() for make in makers)
+        values.extend(column[index] for column in per_row)
         params.append(values)
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         connection.ops.quote_name(model._meta.db_table),
@@ -87,3 +97,31 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
     return len(rows)
+
+
+def pks_by_snelstart_id(
+    model: type[models.Model], organization_id: int, snelstart_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """The primary keys of the organization's rows with these SnelStart ids (one query).
+
+    The ORM prepares each of a page's 500 ids through the field on every lookup; here they are
+    adapted once, and a first import, which finds none, loads no model at all.
+    """
+    if not snelstart_ids:
+        return {}
+    native_uuid = connection.features.has_native_uuid_field
+    params: list[Any] = [organization_id]
+    params += [sid if native_uuid else sid.hex for sid in snelstart_ids]
+    quote = connection.ops.quote_name
+    sql = "SELECT {}, {} FROM {} WHERE {} = %s AND {} IN ({})".format(
+        quote("snelstart_id"),
+        quote(model._meta.pk.column),
+        quote(model._meta.db_table),
+        quote("organization_id"),
+        quote("snelstart_id"),
+        ", ".join(["%s"] * len(snelstart_ids)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {sid if isinstance(sid, uuid.UUID) else uuid.UUID(sid): pk for sid, pk in rows}

@@ -10,12 +10,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simon.lib.ids import uuid7
 from simon.tenants.models import Organization
 
 
@@ -36,7 +35,7 @@ class Connection(models.Model):
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, related_name="snelstart_connection"
     )
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(default=uuid7, unique=True, editable=False)
     state = models.CharField(max_length=20, choices=State.choices, default=State.INACTIVE)
     client_key_encrypted = models.TextField(blank=True)
     client_key_hint = models.CharField(max_length=8, blank=True)
@@ -231,7 +230,7 @@ class LogMessage(models.Model):
     """
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(default=uuid7, unique=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     last_seen = models.DateTimeField()
     count = models.PositiveIntegerField(default=1)

@@ -4,6 +4,9 @@ A read starts with one request; only when that first page comes back full (there
 are further pages fetched concurrently, so an idle poll costs exactly one request per stream
 while a first import of 100,000 articles keeps several requests in flight. Pages are yielded
 in ``$skip`` order whatever order they arrive in, because the resume point must be contiguous.
+Requests run in background threads; each answer is decoded in the reading thread, just before
+it is yielded: decoding holds the GIL, and decoders running in several threads at once would
+also keep the thread that stores the pages (SQLite releases the GIL on every row) waiting.
 The call budget is enforced by the client's rate limiter, shared per administration.
 """
 
@@ -12,58 +15,70 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar, cast
 
 from snelstart import Page
 
 PAGE_SIZE = 500
 
-Fetch = Callable[[int], Page]
+Raw = TypeVar("Raw")
+#: Requests the page at a ``$skip`` (may run in a background thread).
+Fetch = Callable[[int], Raw]
+#: Turns what ``Fetch`` returned into a page (runs in the reading thread).
+Decode = Callable[[Raw], Page]
+
+
+def _as_page(raw: Any) -> Page:
+    return cast(Page, raw)
 
 
 def read_pages(
-    fetch: Fetch,
+    fetch: Fetch[Raw],
     start_skip: int,
     workers: int = 1,
     expected_total: Callable[[], int | None] = lambda: None,
+    decode: Decode[Raw] = _as_page,
 ) -> Iterator[Page]:
     """Yield the pages from ``start_skip`` on, in order, until one comes back short.
 
     ``expected_total`` (asked after the first page) keeps the concurrent reader from fetching
     pages beyond the expected end; past it, reading goes on one page at a time.
     """
-    first = fetch(start_skip)
+    first = decode(fetch(start_skip))
     yield first
     if not first.full:
         return
     next_skip = start_skip + first.size
     if workers > 1:
-        for page in _concurrently(fetch, next_skip, workers, expected_total()):
+        for page in _concurrently(fetch, decode, next_skip, workers, expected_total()):
             yield page
             if not page.full:
                 return
             next_skip = page.skip + page.size
     while True:
-        page = fetch(next_skip)
+        page = decode(fetch(next_skip))
         yield page
         if not page.full:
             return
         next_skip += page.size
 
 
-def _concurrently(fetch: Fetch, skip: int, workers: int, end: int | None) -> Iterator[Page]:
+def _concurrently(
+    fetch: Fetch[Raw], decode: Decode[Raw], skip: int, workers: int, end: int | None
+) -> Iterator[Page]:
     """Pages from ``skip`` with up to ``workers`` requests in flight, never past ``end``."""
 
     def more(at: int) -> bool:
         return end is None or at < end
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snelstart-page") as pool:
-        in_flight: deque[Future[Page]] = deque()
+        in_flight: deque[Future[Raw]] = deque()
         try:
             while len(in_flight) < workers and more(skip):
                 in_flight.append(pool.submit(fetch, skip))
                 skip += PAGE_SIZE
             while in_flight:
-                page = in_flight.popleft().result()
+                page = decode(in_flight.popleft().result())
                 yield page
                 if not page.full:
                     return

@@ -11,6 +11,7 @@ capped at the *first* attempt's start, so changes made during the interruption a
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from collections.abc import Callable
@@ -28,7 +29,13 @@ from simon.snelstart_sync.models import StreamCursor
 from simon.snelstart_sync.paging import PAGE_SIZE, estimate_total, read_pages
 from simon.snelstart_sync.upsert import PageOutcome
 from simon.tenants.models import Organization
-from snelstart import Page, format_snelstart_datetime, odata, parse_snelstart_datetime
+from snelstart import (
+    Page,
+    PageResponse,
+    format_snelstart_datetime,
+    odata,
+    parse_snelstart_datetime,
+)
 
 log = logging.getLogger("simon.snelstart_sync.pull")
 
@@ -42,7 +49,8 @@ class StreamRead:
     """What a stream needs to be read: where from, which records, and how to store a page."""
 
     stream: str
-    read_page: Callable[[int, int, str | None], Page]
+    #: ``fetch_page`` of a client resource: the request only; decoding is done by the reader.
+    fetch_page: Callable[[int, int, str | None], PageResponse]
     store: Store
     base_filter: str | None = None
     incremental: bool = True
@@ -119,6 +127,10 @@ def _store_page(read: StreamRead, page: Page) -> PageOutcome:
     return outcome
 
 
+def _decode(response: PageResponse) -> Page:
+    return response.decode()
+
+
 class _Estimate:
     """The expected size of a first import, found in a background thread while pages are read
     (its probes would otherwise delay the import by a dozen round trips)."""
@@ -172,13 +184,14 @@ def run_stream(
     total = PageOutcome()
     pages = 0
 
-    def fetch(skip: int) -> Page:
-        return read.read_page(skip, PAGE_SIZE, query)
+    def fetch(skip: int) -> PageResponse:
+        return read.fetch_page(skip, PAGE_SIZE, query)
 
     expected = _Estimate()
     expected.value = cursor.run_estimated_total
     try:
-        for page in read_pages(fetch, cursor.run_next_skip, workers, expected.get):
+        pages_read = read_pages(fetch, cursor.run_next_skip, workers, expected.get, _decode)
+        for page in pages_read:
             pages += 1
             if (
                 pages == 1
@@ -203,27 +216,45 @@ def _store_one(
     expected: _Estimate,
     after_page: Callable[[StreamCursor, PageOutcome], None] | None,
 ) -> None:
-    """Store one page and move the resume point past it."""
-    outcome = _store_page(read, page)
-    for rejected in page.rejected:
-        outcome.problems.append(
-            (rejected.data, _("onleesbaar antwoord: %(error)s") % {"error": rejected.error})
+    """Store one page and move the resume point past it, in one transaction with ``after_page``
+    (the lease renewal): one commit a page, and a page whose lease was lost is not kept."""
+    with transaction.atomic():
+        outcome = _store_page(read, page)
+        for rejected in page.rejected:
+            outcome.problems.append(
+                (rejected.data, _("onleesbaar antwoord: %(error)s") % {"error": rejected.error})
+            )
+        moved = _moved_past(cursor, page, outcome, expected.get())
+        StreamCursor.objects.filter(pk=cursor.pk).update(
+            run_next_skip=moved.run_next_skip,
+            run_highest_seen=moved.run_highest_seen,
+            run_records=moved.run_records,
+            run_estimated_total=moved.run_estimated_total,
+            records_stored=moved.records_stored,
         )
+        if after_page is not None:
+            after_page(moved, outcome)
+    for name in _RUN_FIELDS:  # committed: now the cursor in memory may say so too
+        setattr(cursor, name, getattr(moved, name))
     total.add(outcome)
-    cursor.run_next_skip = page.skip + page.size
-    cursor.run_highest_seen = _highest(cursor.run_highest_seen, page.records)
-    cursor.run_records += page.size
-    cursor.records_stored += outcome.stored
-    cursor.run_estimated_total = expected.get()
-    StreamCursor.objects.filter(pk=cursor.pk).update(
-        run_next_skip=cursor.run_next_skip,
-        run_highest_seen=cursor.run_highest_seen,
-        run_records=cursor.run_records,
-        run_estimated_total=cursor.run_estimated_total,
-        records_stored=cursor.records_stored,
-    )
-    if after_page is not None:
-        after_page(cursor, outcome)
+
+
+_RUN_FIELDS = (
+    "run_next_skip", "run_highest_seen", "run_records", "run_estimated_total", "records_stored",
+)  # fmt: skip
+
+
+def _moved_past(
+    cursor: StreamCursor, page: Page, outcome: PageOutcome, estimated: int | None
+) -> StreamCursor:
+    """A copy of the cursor with the resume point after ``page``."""
+    moved = copy.copy(cursor)
+    moved.run_next_skip = page.skip + page.size
+    moved.run_highest_seen = _highest(cursor.run_highest_seen, page.records)
+    moved.run_records = cursor.run_records + page.size
+    moved.records_stored = cursor.records_stored + outcome.stored
+    moved.run_estimated_total = estimated
+    return moved
 
 
 def _finish(cursor: StreamCursor) -> None:

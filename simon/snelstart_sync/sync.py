@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simon.catalog.models import ArticleGroup
+from simon.lib import heap
 from simon.snelstart_sync import (
     activation,
     configuration,
@@ -130,7 +131,7 @@ class _Run:
     def articles(self) -> StreamRead:
         return StreamRead(
             stream=Stream.ARTICLES,
-            read_page=self.client.artikelen.read_page,
+            fetch_page=self.client.artikelen.fetch_page,
             store=lambda rows: upsert.upsert_articles(
                 self.organization, rows, self.chosen, self.group_pks
             ),
@@ -139,7 +140,7 @@ class _Run:
     def customers(self) -> StreamRead:
         return StreamRead(
             stream=Stream.CUSTOMERS,
-            read_page=self.client.relaties.read_page,
+            fetch_page=self.client.relaties.fetch_page,
             store=self.store_customers,
             base_filter=odata.relatiesoort_is("Klant"),
         )
@@ -197,7 +198,8 @@ def sync_organization(organization_id: int) -> SyncReport | None:
     with leases.held(connection.pk) as owner:
         if owner is None:
             return None
-        return _sync_with_lease(connection, owner)
+        with heap.long_lived_objects_frozen():
+            return _sync_with_lease(connection, owner)
 
 
 def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:

@@ -8,9 +8,9 @@ Nothing is ever deleted here: inactive records are hidden, which keeps work orde
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from django.db.models import Model
@@ -23,6 +23,8 @@ from simon.lib.choices import Source
 from simon.snelstart_sync import bulk, mapping
 from simon.tenants.models import Organization
 from snelstart import Artikel, ArtikelOmzetgroep, Relatie
+
+ModelT = TypeVar("ModelT", bound=Model)
 
 
 @dataclass
@@ -48,6 +50,18 @@ class PageOutcome:
 def _latest_by_id(records: Iterable[Any]) -> dict[UUID, Any]:
     """De-duplicate a page by id (a record may appear twice when rows move between pages)."""
     return {r.id: r for r in records if r.id is not None}
+
+
+def _existing(
+    model: type[ModelT], organization: Organization, snelstart_ids: Collection[UUID]
+) -> dict[UUID, ModelT]:
+    """The organization's rows with these SnelStart ids, by id; models are loaded only for the
+    ids that exist (on a first import: none)."""
+    pks = bulk.pks_by_snelstart_id(model, organization.pk, snelstart_ids)
+    if not pks:
+        return {}
+    rows = model._default_manager.filter(pk__in=pks.values()).order_by()
+    return {row.snelstart_id: row for row in rows}  # type: ignore[attr-defined]
 
 
 def _changed(row: Model, values: Mapping[str, Any]) -> bool:
@@ -102,12 +116,7 @@ def upsert_articles(
     their group is no longer chosen (S5). Inactive ones that Simon never had are not created."""
     outcome = PageOutcome()
     incoming = _latest_by_id(artikelen)
-    existing = {
-        a.snelstart_id: a
-        for a in Article.objects.filter(
-            organization=organization, snelstart_id__in=incoming
-        ).order_by()
-    }
+    existing = _existing(Article, organization, incoming.keys())
     now = timezone.now()
     new_rows, changed_rows = [], []
     for sid, artikel in incoming.items():
@@ -167,12 +176,7 @@ def upsert_customers(
     outcome = PageOutcome()
     incoming = {sid: r for sid, r in _latest_by_id(relaties).items() if mapping.is_customer(r)}
     outcome.skipped += len(relaties) - len(incoming)
-    existing = {
-        c.snelstart_id: c
-        for c in Customer.objects.filter(
-            organization=organization, snelstart_id__in=incoming
-        ).order_by()
-    }
+    existing = _existing(Customer, organization, incoming.keys())
     now = timezone.now()
     values_by_sid: dict[UUID, dict[str, Any]] = {}
     for sid, relatie in incoming.items():
@@ -200,42 +204,46 @@ def upsert_customers(
     Customer.objects.bulk_update(changed_rows, CUSTOMER_FIELDS)
     outcome.created += len(new_rows)
     outcome.updated += len(changed_rows)
-    customers = dict(existing)
-    if new_rows:
-        created = Customer.objects.filter(
-            organization=organization, snelstart_id__in=[r["snelstart_id"] for r in new_rows]
-        ).only("pk", "snelstart_id")
-        customers.update({c.snelstart_id: c for c in created})
+    created = bulk.pks_by_snelstart_id(
+        Customer, organization.pk, [r["snelstart_id"] for r in new_rows]
+    )
     _upsert_derived_addresses(
         organization,
-        {sid: customers[sid] for sid in values_by_sid},
+        {sid: existing[sid].pk if sid in existing else created[sid] for sid in values_by_sid},
         {sid: mapping.work_address_fields(incoming[sid], countries) for sid in values_by_sid},
+        new_customers=set(created.values()),
     )
     return outcome
 
 
 def _upsert_derived_addresses(
     organization: Organization,
-    customers: Mapping[UUID, Customer],
+    customers: Mapping[UUID, int],
     wanted: Mapping[UUID, dict[str, Any]],
+    new_customers: Collection[int] = (),
 ) -> None:
+    """The SnelStart-derived work address of each customer (by customer pk); customers created
+    on this page have none yet, so only the others' are looked up."""
     by_customer: dict[int, WorkAddress] = {}
     # By customer only (the customers are this organization's): the customer index finds the
     # few rows, where a filter on the organization too made SQLite scan all its addresses.
-    addresses = WorkAddress.objects.filter(
-        customer__in=[c.pk for c in customers.values()], source=Source.SNELSTART
+    looked_up = [pk for pk in customers.values() if pk not in new_customers]
+    addresses = (
+        WorkAddress.objects.filter(customer__in=looked_up, source=Source.SNELSTART)
+        if looked_up
+        else []
     )
     for address in sorted(addresses, key=lambda a: (a.active, a.id)):
         by_customer[address.customer_id] = address  # the active one (or newest) wins
     now = timezone.now()
     new_rows, changed_rows = [], []
-    for sid, customer in customers.items():
+    for sid, customer_pk in customers.items():
         values = wanted[sid]
-        row = by_customer.get(customer.pk)
+        row = by_customer.get(customer_pk)
         if row is None:
             if values["active"]:
                 new_rows.append(
-                    {"organization_id": organization.pk, "customer_id": customer.pk, **values}
+                    {"organization_id": organization.pk, "customer_id": customer_pk, **values}
                 )
         elif _changed(row, values):
             _apply(row, values)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from simon.lib.ids import uuid7
 
 
 class Role(models.TextChoices):
@@ -16,7 +16,7 @@ class Role(models.TextChoices):
 
 
 class Organization(models.Model):
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(default=uuid7, unique=True, editable=False)
     name = models.CharField(_("naam"), max_length=100)
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
@@ -68,7 +68,7 @@ class TenantModel(models.Model):
     """Base of every tenant-owned row: a non-null organization and an opaque public code."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(default=uuid7, unique=True, editable=False)
 
     objects = TenantQuerySet.as_manager()
 

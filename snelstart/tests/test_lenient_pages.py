@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import httpx
+import pytest
 
-from snelstart import SnelStartClient
+from snelstart import MalformedResponseError, NotFoundError, SnelStartClient
 
 TOKEN = {"access_token": "t", "token_type": "bearer", "expires_in": 3599}
 
@@ -93,3 +94,40 @@ def test_a_rejected_shared_token_is_dropped_and_renewed_once():
         client.relaties.page(0, 1)
     assert seen == ["Bearer first", "Bearer second"]
     assert next(iter(cache._entries.values()))[0] == "second"
+
+
+def test_fetch_page_only_requests_and_decode_reads_the_page_later():
+    bad_body = b'[{"id": "d691991a-9c3c-45d0-b6d0-aae11727e981"'  # cut off
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json=TOKEN)
+        return httpx.Response(200, content=bad_body)
+
+    transport = httpx.MockTransport(handler)
+    with SnelStartClient(client_key="k" * 20, subscription_key="s", transport=transport) as client:
+        pending = client.artikelen.fetch_page(1000, 500, "isNonActief eq false")
+        assert (pending.skip, pending.top, pending.endpoint) == (1000, 500, "/artikelen")
+        with pytest.raises(MalformedResponseError, match="GET /artikelen"):
+            pending.decode()
+
+
+def test_fetch_page_raises_http_errors_itself():
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json=TOKEN)
+        return httpx.Response(404, json={"message": "niet gevonden"})
+
+    transport = httpx.MockTransport(handler)
+    client = SnelStartClient(client_key="k" * 20, subscription_key="s", transport=transport)
+    with client, pytest.raises(NotFoundError):
+        client.relaties.fetch_page(0, 500)
+
+
+def test_fetch_page_then_decode_equals_read_page():
+    good = {"id": "d691991a-9c3c-45d0-b6d0-aae11727e981", "naam": "Jansen"}
+    with client_answering([good, {"id": "kapot"}]) as client:
+        direct = client.relaties.read_page(0, 2)
+        later = client.relaties.fetch_page(0, 2).decode()
+    assert later.records == direct.records
+    assert [r.index for r in later.rejected] == [r.index for r in direct.rejected] == [1]

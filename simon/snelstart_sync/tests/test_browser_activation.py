@@ -37,7 +37,7 @@ def _koppelsleutel_from_snelstart(emulator_tab, snelstart, administration_id: st
     emulator_tab.get_by_text("Ga akkoord met de voorwaarden").click()
     key = emulator_tab.get_by_test_id("koppelsleutel").inner_text().strip()
     emulator_tab.get_by_text("Kopieer sleutel naar klembord").click()
-    assert emulator_tab.locator("#gekopieerd").is_visible()
+    emulator_tab.locator("#gekopieerd").wait_for(state="visible")  # after the async copy
     return key
 
 

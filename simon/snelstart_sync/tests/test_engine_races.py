@@ -16,16 +16,19 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def during_second_page(monkeypatch, action):
-    original = pull._store_page
+    """Run ``action`` (from the screens) once the second page of articles has arrived, before
+    it is stored: in its own transaction, as another request would."""
+    original = pull._decode
     pages = []
 
-    def store(read, page):
-        pages.append(page.skip)
-        if read.stream == Stream.ARTICLES and len(pages) == 2:
-            action()
-        return original(read, page)
+    def decode(response):
+        if response.endpoint == "/artikelen":
+            pages.append(response.skip)
+            if len(pages) == 2:
+                action()
+        return original(response)
 
-    monkeypatch.setattr(pull, "_store_page", store)
+    monkeypatch.setattr(pull, "_decode", decode)
 
 
 def test_changing_the_groups_during_a_sync_still_forces_a_full_reread(
@@ -54,7 +57,9 @@ def test_deactivating_during_a_sync_stops_it_at_the_next_page(
     linked.api.close()
     assert not report.ok and "deactivated" in report.error
     cursor = StreamCursor.objects.get(organization=org_b, stream=Stream.ARTICLES)
-    assert cursor.run_next_skip == 1000  # two pages stored, the rest waits for re-activation
+    # The first page is stored; the second, arriving after the deactivation, is not kept (its
+    # transaction ends with the lease check); the rest waits for re-activation.
+    assert cursor.run_next_skip == 500
     assert sync_organization(org_b.pk) is None
 
 

@@ -56,6 +56,26 @@ def test_resuming_starts_at_the_given_skip():
     assert asked == [1000]
 
 
+def test_requests_run_in_background_threads_and_decoding_in_the_reader():
+    total = 2600
+    fetched_in: set[int] = set()
+    decoded_in: set[int] = set()
+
+    def fetch(skip: int) -> int:
+        fetched_in.add(threading.get_ident())
+        return skip
+
+    def decode(skip: int) -> Page:
+        decoded_in.add(threading.get_ident())
+        size = max(0, min(PAGE_SIZE, total - skip))
+        return Page(skip=skip, top=PAGE_SIZE, records=list(range(size)), rejected=[])
+
+    pages = list(read_pages(fetch, 0, workers=3, decode=decode))
+    assert [p.skip for p in pages] == [0, 500, 1000, 1500, 2000, 2500]
+    assert decoded_in == {threading.get_ident()}
+    assert fetched_in - decoded_in  # the pages after the first were fetched by the pool
+
+
 def test_estimate_total_finds_the_end_to_page_precision_in_few_requests():
     total = 100_000
     probes: list[int] = []
