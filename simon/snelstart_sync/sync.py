@@ -198,7 +198,7 @@ def sync_organization(organization_id: int) -> SyncReport | None:
     with leases.held(connection.pk) as owner:
         if owner is None:
             return None
-        with heap.long_lived_objects_frozen():
+        with heap.collector_tuned_for_bulk_work():
             return _sync_with_lease(connection, owner)
 
 
