@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--latency-ms", type=float, default=20)
-    parser.add_argument("--repeat", type=int, default=2, help="timed runs of each (default 2)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each (default 3)")
     parser.add_argument("--child")
     args = parser.parse_args()
     if args.child:

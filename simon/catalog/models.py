@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from simon.lib.choices import Source
-from simon.tenants.models import TenantModel, TenantQuerySet
+from simon.tenants.models import TenantModel, TenantQuerySet, organization_field
 
 
 class ActiveQuerySet(TenantQuerySet):
@@ -46,6 +46,7 @@ class ArticleGroup(TenantModel):
 
 
 class Article(TenantModel):
+    organization = organization_field(db_index=False)  # see Meta.indexes
     # Not ``code``: that is the opaque public code every tenant-owned row has.
     article_code = models.CharField(_("artikelcode"), max_length=50)
     description = models.CharField(_("omschrijving"), max_length=250)

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from simon.lib.choices import Source
-from simon.tenants.models import TenantModel, TenantQuerySet
+from simon.tenants.models import TenantModel, TenantQuerySet, organization_field
 
 
 def format_address(
@@ -62,6 +62,7 @@ class CustomerQuerySet(TenantQuerySet):
 
 
 class Customer(AddressFields, TenantModel):
+    organization = organization_field(db_index=False)  # see Meta.indexes
     name = models.CharField(_("naam"), max_length=100)
     relatiecode = models.PositiveIntegerField(_("relatiecode"), null=True, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
