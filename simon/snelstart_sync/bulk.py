@@ -1,4 +1,4 @@
-"""Fast inserts for the first import: multi-row INSERTs instead of Django's ``bulk_create``.
+"""Fast inserts for the first import: one ``executemany`` instead of Django's ``bulk_create``.
 
 A first import stores 100,000 articles. ``bulk_create`` builds a model instance and compiles
 every value through the ORM, which made storing cost more than reading from SnelStart. Here a
@@ -25,9 +25,6 @@ from simon.lib import ids
 _PREPARED_TYPES = {"DateTimeField", "DateField", "TimeField", "JSONField"}
 
 Adapt = Callable[[Any], Any]
-
-#: Parameters per statement where the database sets no limit of its own (PostgreSQL's is 65,535).
-MAX_PARAMS = 30_000
 
 
 def _uuid_hex(value: Any) -> Any:
@@ -92,19 +89,13 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
         values.extend(constants)
         values.extend(column[index] for column in per_row)
         params.append(values)
-    head = "INSERT INTO {} ({}) VALUES ".format(
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
         connection.ops.quote_name(model._meta.db_table),
         ", ".join(connection.ops.quote_name(c) for c in columns),
+        ", ".join(["%s"] * len(columns)),
     )
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    # Many rows per statement rather than executemany: sqlite3 releases and retakes the GIL
-    # around every row of an executemany, and each retake waits for the threads that are
-    # reading the next pages; one statement releases it once for all of its rows.
-    per_statement = max(1, (connection.features.max_query_params or MAX_PARAMS) // len(columns))
     with connection.cursor() as cursor:
-        for start in range(0, len(params), per_statement):
-            chunk = params[start : start + per_statement]
-            cursor.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+        cursor.executemany(sql, params)
     return len(rows)
 
 

@@ -43,15 +43,3 @@ def test_ids_are_looked_up_within_one_organization_only(org_a, org_b):
     assert found_a == {shared: a1.pk, only_a: a2.pk}
     assert found_b == {shared: b1.pk}
     assert bulk.pks_by_snelstart_id(Customer, org_a.pk, []) == {}
-
-
-def test_more_rows_than_one_statement_takes_are_all_inserted(org_a, monkeypatch):
-    monkeypatch.setattr(bulk, "MAX_PARAMS", 100)  # PostgreSQL sets no limit of its own
-    rows = [
-        {"organization_id": org_a.pk, "snelstart_id": uuid.uuid4(), "article_code": f"A{n}"}
-        for n in range(1234)
-    ]
-    assert bulk.insert_rows(Article, rows) == 1234
-    stored = Article.objects.filter(organization=org_a)
-    assert stored.count() == 1234
-    assert set(stored.values_list("snelstart_id", flat=True)) == {r["snelstart_id"] for r in rows}
