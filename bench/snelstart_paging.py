@@ -27,9 +27,9 @@ Figures (2-CPU development machine; wall times vary by ±20 % between runs):
 * the same with GUIDs checked by pydantic's own UUID validation (Rust; the Python validator cost
   ~6 ms of CPU per page of 500 articles, which carry over a thousand ids): first read 4.5–5.2 s
   (ratio 1.12–1.27: the emulator's first serialisation of every record, in its own process, is
-  the bulk of that), second read 4.0–4.05 s (ratio 0.99–1.00), 201–202 requests; client CPU
-  12–14 ms per page; sequential read 7.5 s (ratio 1.87); peak 6.7 MiB for 25,000 and 7.1 MiB for
-  100,000 (flat).
+  the bulk of that), second read 4.0–4.5 s (ratio 0.99–1.12: the higher figures on a busy
+  machine), 201–202 requests; client CPU 12–14 ms per page; sequential read 7.5–8.1 s (ratio
+  1.87–2.02); peak 6.7–6.9 MiB for 25,000 and 7.1 MiB for 100,000 (flat).
 """
 
 from __future__ import annotations
