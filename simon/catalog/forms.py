@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from simon.catalog.models import Article, ArticleGroup
 from simon.catalog.templatetags.catalog_tags import format_amount
-from simon.lib.errors import DomainError
 from simon.tenants.models import Organization
 
 PRICE_PLACES = 4
@@ -119,9 +118,3 @@ class ArticleGroupForm(forms.Form):
         max_length=100,
         error_messages={"required": _("Vul de naam van de artikelgroep in.")},
     )
-
-
-def apply_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a service's refusal on the field it names, or above the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)

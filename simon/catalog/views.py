@@ -9,19 +9,20 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from simon.catalog import services
-from simon.catalog.forms import ArticleForm, ArticleGroupForm, apply_domain_error
+from simon.catalog.forms import ArticleForm, ArticleGroupForm
 from simon.catalog.models import Article, ArticleGroup
-from simon.lib.errors import DomainError, MasterDataManagedExternally, NotPermitted
+from simon.lib.errors import DomainError, NotPermitted
 from simon.lib.external import managed_externally
+from simon.lib.form_submit import not_permitted, submit
 from simon.lib.paging import paginate
 from simon.tenants.models import Organization
 from simon.tenants.scoping import get_for_request, member_required, office_required
@@ -39,8 +40,9 @@ def refuse(request: HttpRequest, message: str, article: Article | None = None) -
     return render(request, "catalog/refused.html", context, status=403)
 
 
-def not_permitted(error: NotPermitted) -> Exception:
-    return PermissionDenied(error.message) if error.may_view else Http404()
+def _saved(request: HttpRequest, article: Article, notice: str) -> HttpResponse:
+    messages.success(request, notice % {"code": article.article_code})
+    return redirect("catalog:detail", article.code)
 
 
 def visible_groups(organization: Organization) -> QuerySet[ArticleGroup]:
@@ -110,20 +112,14 @@ def article_create(request: HttpRequest) -> HttpResponse:
         return refuse(request, managed.message)
     form = ArticleForm(organization, request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            article = services.create_article(organization, by=request.user, **form.cleaned_data)
-        except MasterDataManagedExternally as error:
-            # The integration was switched on between our check and the save.
-            return refuse(request, error.message)
-        except NotPermitted as error:
-            raise not_permitted(error) from None
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(
-                request, _("Artikel %(code)s is aangemaakt.") % {"code": article.article_code}
-            )
-            return redirect("catalog:detail", article.code)
+        answer = submit(
+            form,
+            lambda: services.create_article(organization, by=request.user, **form.cleaned_data),
+            done=lambda article: _saved(request, article, _("Artikel %(code)s is aangemaakt.")),
+            refuse=lambda message: refuse(request, message),
+        )
+        if answer is not None:
+            return answer
     return render(request, "catalog/form.html", {"form": form, "article": None})
 
 
@@ -136,19 +132,14 @@ def article_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
         return refuse(request, managed.message, article)
     form = ArticleForm.for_article(article, request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            services.update_article(article, by=request.user, **form.cleaned_data)
-        except MasterDataManagedExternally as error:
-            return refuse(request, error.message, article)
-        except NotPermitted as error:
-            raise not_permitted(error) from None
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(
-                request, _("Artikel %(code)s is gewijzigd.") % {"code": article.article_code}
-            )
-            return redirect("catalog:detail", article.code)
+        answer = submit(
+            form,
+            lambda: services.update_article(article, by=request.user, **form.cleaned_data),
+            done=lambda _result: _saved(request, article, _("Artikel %(code)s is gewijzigd.")),
+            refuse=lambda message: refuse(request, message, article),
+        )
+        if answer is not None:
+            return answer
     return render(request, "catalog/form.html", {"form": form, "article": article})
 
 

@@ -1,7 +1,7 @@
 """Forms for customers and work addresses: Dutch input checks before the services' own rules.
 
 The forms only check the shape of the input; the services decide (unique relatiecode, S4,
-the SnelStart work address). ``apply_domain_error`` puts a service's refusal on the form.
+the SnelStart work address); :func:`simon.lib.form_submit.submit` puts their refusal on the form.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from simon.customers.models import Customer, WorkAddress
-from simon.lib.errors import DomainError
 
 # Four digits (the first not 0) and two letters, with or without a space: '3511 AB', '3511ab'.
 DUTCH_POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
@@ -121,9 +120,3 @@ class WorkAddressForm(AddressForm):
         if not (cleaned.get("label") or cleaned.get("street")) and not self.has_error("label"):
             raise forms.ValidationError(_("Vul een omschrijving of een straat in."))
         return cleaned
-
-
-def apply_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a service's refusal on the field it names, or above the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)

@@ -10,17 +10,16 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from simon.customers import services
-from simon.customers.forms import CustomerForm, apply_domain_error
+from simon.customers.forms import CustomerForm
 from simon.customers.models import Customer
-from simon.lib.errors import DomainError, MasterDataManagedExternally, NotPermitted
 from simon.lib.external import managed_externally
+from simon.lib.form_submit import submit
 from simon.lib.paging import paginate
 from simon.tenants.scoping import get_for_request, member_required, office_required
 from simon.workorders.permissions import visible_work_orders
@@ -40,8 +39,9 @@ def refuse(request: HttpRequest, message: str, customer: Customer | None = None)
     return render(request, "customers/refused.html", context, status=403)
 
 
-def not_permitted(error: NotPermitted) -> Exception:
-    return PermissionDenied(error.message) if error.may_view else Http404()
+def _saved(request: HttpRequest, customer: Customer, notice: str) -> HttpResponse:
+    messages.success(request, notice % {"name": customer.name})
+    return redirect("customers:detail", customer.code)
 
 
 @member_required
@@ -109,18 +109,14 @@ def customer_create(request: HttpRequest) -> HttpResponse:
         return refuse(request, managed.message)
     form = CustomerForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            customer = services.create_customer(organization, by=request.user, **form.cleaned_data)
-        except MasterDataManagedExternally as error:
-            # The integration was switched on between our check and the save.
-            return refuse(request, error.message)
-        except NotPermitted as error:
-            raise not_permitted(error) from None
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, _("Klant %(name)s is aangemaakt.") % {"name": customer.name})
-            return redirect("customers:detail", customer.code)
+        answer = submit(
+            form,
+            lambda: services.create_customer(organization, by=request.user, **form.cleaned_data),
+            done=lambda customer: _saved(request, customer, _("Klant %(name)s is aangemaakt.")),
+            refuse=lambda message: refuse(request, message),
+        )
+        if answer is not None:
+            return answer
     return render(request, "customers/form.html", {"form": form, "customer": None})
 
 
@@ -133,17 +129,14 @@ def customer_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
         return refuse(request, managed.message, customer)
     form = CustomerForm.for_customer(customer, request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            services.update_customer(customer, by=request.user, **form.cleaned_data)
-        except MasterDataManagedExternally as error:
-            return refuse(request, error.message, customer)
-        except NotPermitted as error:
-            raise not_permitted(error) from None
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, _("Klant %(name)s is gewijzigd.") % {"name": customer.name})
-            return redirect("customers:detail", customer.code)
+        answer = submit(
+            form,
+            lambda: services.update_customer(customer, by=request.user, **form.cleaned_data),
+            done=lambda _result: _saved(request, customer, _("Klant %(name)s is gewijzigd.")),
+            refuse=lambda message: refuse(request, message, customer),
+        )
+        if answer is not None:
+            return answer
     return render(request, "customers/form.html", {"form": form, "customer": customer})
 
 

@@ -20,10 +20,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from simon.customers import services
 from simon.customers.errors import CustomerError
-from simon.customers.forms import WorkAddressForm, apply_domain_error
+from simon.customers.forms import WorkAddressForm
 from simon.customers.models import Customer, WorkAddress
-from simon.customers.views import customer_for_user, not_permitted, work_address_context
+from simon.customers.views import customer_for_user, work_address_context
 from simon.lib.errors import DomainError, NotPermitted
+from simon.lib.form_submit import not_permitted, submit
 from simon.tenants.scoping import get_for_request, member_required
 
 OPTIONS_LIMIT = 200
@@ -101,14 +102,13 @@ def work_address_add(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     customer = customer_for_user(request, code)
     form = WorkAddressForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            services.add_work_address(customer, by=request.user, **form.cleaned_data)
-        except NotPermitted as error:
-            raise not_permitted(error) from None
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            return done(request, customer, _("Werkadres toegevoegd."))
+        answer = submit(
+            form,
+            lambda: services.add_work_address(customer, by=request.user, **form.cleaned_data),
+            done=lambda _address: done(request, customer, _("Werkadres toegevoegd.")),
+        )
+        if answer is not None:
+            return answer
     return show_form(request, customer, form)
 
 
@@ -124,14 +124,13 @@ def work_address_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = WorkAddressForm.for_work_address(address, data)
     if form.is_bound and form.is_valid():
-        try:
-            services.update_work_address(address, by=request.user, **form.cleaned_data)
-        except NotPermitted as error:
-            raise not_permitted(error) from None
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            return done(request, customer, _("Werkadres gewijzigd."))
+        answer = submit(
+            form,
+            lambda: services.update_work_address(address, by=request.user, **form.cleaned_data),
+            done=lambda _address: done(request, customer, _("Werkadres gewijzigd.")),
+        )
+        if answer is not None:
+            return answer
     return show_form(request, customer, form, editing=address)
 
 
