@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simon.tenants.middleware.ActiveOrganizationMiddleware",
+    "simon.lib.input_guard.RefuseUnstorableInput",
     "simon.tenants.middleware.LoginRequiredMiddleware",
 ]
 

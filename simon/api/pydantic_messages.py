@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from simon.lib.dates import FIRST_DAY, LAST_DAY
 
 # pydantic error type -> message (translated when used); the first matching prefix wins.
 _BY_PREFIX: list[tuple[str, str]] = [
@@ -36,6 +39,11 @@ def _message(error: dict[str, Any]) -> str:
     if kind in ("less_than_equal", "less_than"):
         return _("De waarde mag hoogstens %(max)s zijn.") % {
             "max": ctx.get("le", ctx.get("lt", ""))
+        }
+    if kind == "date_out_of_range":
+        return _("Kies een datum tussen %(first)s en %(last)s.") % {
+            "first": date_format(FIRST_DAY, "SHORT_DATE_FORMAT"),
+            "last": date_format(LAST_DAY, "SHORT_DATE_FORMAT"),
         }
     if kind == "nul_character":
         return _("Gebruik geen NUL-tekens.")

@@ -6,14 +6,16 @@ Decimals (quantities, hours, prices) are strings, so no client parses them into 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator, ConfigDict, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
+from simon.lib.dates import FIRST_DAY, LAST_DAY
 from simon.workorders.models import TimeKind
 
 
@@ -37,6 +39,71 @@ Quantity = Annotated[
     ),
 ]
 NOTE_MAX = 250
+DESCRIPTION_MAX = 5000
+# Only ASCII digits: Python's int() and Decimal() also read '1_000', Arabic-Indic and
+# full-width digits, which no field app sends on purpose.
+_WHOLE = re.compile(r"[0-9]{1,9}", re.ASCII)
+_CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?", re.ASCII)
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _whole_number(value: Any) -> Any:
+    # pydantic would read true as 1 and '1_000' as 1000.
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "a whole number")
+    if isinstance(value, str):
+        if not _WHOLE.fullmatch(value.strip()):
+            raise PydanticCustomError("int_parsing", "a whole number in ASCII digits")
+        return int(value)
+    return value
+
+
+def _clock_time(value: Any) -> Any:
+    # 'HH:MM' only: pydantic would also take seconds since midnight and a UTC offset, and an
+    # offset time cannot be compared with the naive times Simon stores.
+    if isinstance(value, dt.time) and value.tzinfo is None:
+        return value
+    if not isinstance(value, str) or not _CLOCK.fullmatch(value.strip()):
+        raise PydanticCustomError("time_parsing", "a time as HH:MM")
+    return value.strip()
+
+
+def _day(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _DAY.fullmatch(value.strip()):
+        raise PydanticCustomError("date_parsing", "a date as YYYY-MM-DD")
+    return value.strip()
+
+
+def _day_in_range(value: dt.date) -> dt.date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise PydanticCustomError("date_out_of_range", "a date Simon can plan")
+    return value
+
+
+Minutes = Annotated[
+    int,
+    BeforeValidator(_whole_number),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 1440}),
+]
+ClockTime = Annotated[
+    dt.time,
+    BeforeValidator(_clock_time),
+    WithJsonSchema({"type": "string", "format": "time", "examples": ["08:30"]}),
+]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_day),
+    AfterValidator(_day_in_range),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "description": f"{FIRST_DAY.isoformat()} t/m {LAST_DAY.isoformat()}",
+        }
+    ),
+]
 
 
 def refuse_nul(value: Any) -> Any:
@@ -249,7 +316,7 @@ class WorkOrderDetailOut(WorkOrderOut):
 class WorkOrderIn(Input):
     customer: uuid.UUID
     work_address: uuid.UUID | None = None
-    description: str = ""
+    description: str = Field("", max_length=DESCRIPTION_MAX)
     customer_reference: str = ""
 
 
@@ -258,19 +325,19 @@ KINDS = {"enum": list(TimeKind.values)}
 
 class TimeEntryIn(Input):
     kind: str = Field(json_schema_extra=KINDS)
-    date: dt.date | None = Field(None, description="Standaard vandaag.")
-    minutes: int | None = Field(None, description="Of begin- en eindtijd.")
-    start: dt.time | None = None
-    end: dt.time | None = None
+    date: Day | None = Field(None, description="Standaard vandaag.")
+    minutes: Minutes | None = Field(None, description="Of begin- en eindtijd.")
+    start: ClockTime | None = None
+    end: ClockTime | None = None
     note: str = Field("", max_length=NOTE_MAX)
 
 
 class TimeEntryPatch(Input):
     kind: str | None = Field(None, json_schema_extra=KINDS)
-    date: dt.date | None = None
-    minutes: int | None = None
-    start: dt.time | None = None
-    end: dt.time | None = None
+    date: Day | None = None
+    minutes: Minutes | None = None
+    start: ClockTime | None = None
+    end: ClockTime | None = None
     note: str = Field("", max_length=NOTE_MAX)
 
 

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simon.lib.text import clean_line, clean_text
 from simon.snelstart_sync.models import Kind, LogMessage, Table
 from simon.tenants.models import Organization
 
@@ -39,6 +40,10 @@ def record(
     record_label: str = "",
 ) -> LogMessage:
     """Write one message, or fold it into the unresolved identical one."""
+    # Messages quote SnelStart's texts and errors: what PostgreSQL cannot store must not turn
+    # a warning about a bad record into a failed sync.
+    message, action = clean_text(message), clean_text(action)
+    record_label = clean_line(record_label)
     now = timezone.now()
     key = _fold_key(kind, table, record_code, message)
     with transaction.atomic():

@@ -14,7 +14,10 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from django.utils.translation import gettext as _
+
 from simon.lib.choices import Source
+from simon.lib.text import clean_line, fit
 from snelstart import Adres, Artikel, ArtikelOmzetgroep, Relatie
 
 # Street (may itself contain numbers: '2e Hugo de Grootstraat', 'Plein 1944'), then the house
@@ -41,11 +44,32 @@ UNIT_MAX = 20
 STREET_MAX = 100
 POSTCODE_MAX = 10
 CITY_MAX = 100
+EMAIL_MAX = 254
+PHONE_MAX = 30
+CONTACT_MAX = 100
+# Article.sales_price is DECIMAL(12, 4): a larger price cannot be stored (PostgreSQL refuses it).
+PRICE_LIMIT = Decimal("100000000")
+# Customer.relatiecode is a PostgreSQL integer; SnelStart's relatiecode is one too.
+RELATIECODE_MAX = 2**31 - 1
+# ISO country codes: anything else from /landen is not a country code Simon can show.
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+class Unstorable(ValueError):
+    """A record whose values cannot be stored in Simon at all; the message says which, in
+    Dutch. The sync sets the record aside and warns about it."""
+
+
+def _fitted(value: str | None, limit: int, label: str, cut: list[str] | None) -> str:
+    text, shortened = fit(value, limit)
+    if shortened and cut is not None:
+        cut.append(label)
+    return text
 
 
 def split_straat(straat: str | None) -> tuple[str, str, str]:
     """('Dorpsstraat', '12', 'A') for 'Dorpsstraat 12A'; (text, '', '') when not unambiguous."""
-    text = " ".join((straat or "").split())
+    text = clean_line(straat)
     if not text or _AMBIGUOUS.search(text):
         return text, "", ""
     match = _STRAAT.match(text)
@@ -55,12 +79,18 @@ def split_straat(straat: str | None) -> tuple[str, str, str]:
     return match["street"].rstrip(" ,"), match["number"], addition
 
 
-def _postcode(value: str | None) -> str:
-    text = " ".join((value or "").split()).upper()
+def _postcode(value: str | None, cut: list[str] | None = None) -> str:
+    text = clean_line(value).upper()
     compact = text.replace(" ", "")
-    if re.fullmatch(r"\d{4}[A-Z]{2}", compact):
+    if re.fullmatch(r"\d{4}[A-Z]{2}", compact, re.ASCII):
         return f"{compact[:4]} {compact[4:]}"  # Dutch style: '1234 AB'
-    return text[:POSTCODE_MAX]
+    return _fitted(text, POSTCODE_MAX, "postcode", cut)
+
+
+def country_code(value: str | None) -> str:
+    """An ISO code from SnelStart's /landen, or 'NL' for anything that is not one."""
+    code = clean_line(value)[:2].upper()
+    return code if _COUNTRY.fullmatch(code) else "NL"
 
 
 def _address_of(relatie: Relatie) -> Adres | None:
@@ -71,23 +101,27 @@ def _address_of(relatie: Relatie) -> Adres | None:
     return None
 
 
-def address_fields(adres: Adres | None, countries: Mapping[UUID, str]) -> dict[str, Any]:
+def address_fields(
+    adres: Adres | None, countries: Mapping[UUID, str], cut: list[str] | None = None
+) -> dict[str, Any]:
     if adres is None:
         street, number, addition = "", "", ""
         postcode = city = ""
         country = "NL"
     else:
         street, number, addition = split_straat(adres.straat)
-        postcode, city = _postcode(adres.postcode), (adres.plaats or "").strip()
+        street = _fitted(street, STREET_MAX, "straat", cut)
+        postcode = _postcode(adres.postcode, cut)
+        city = _fitted(adres.plaats, CITY_MAX, "plaats", cut)
         land_id = adres.land.id if adres.land is not None else None
         country = countries.get(land_id, "NL") if land_id is not None else "NL"
     return {
-        "street": street[:STREET_MAX],
+        "street": street,
         "house_number": number,
         "house_number_addition": addition,
         "postcode": postcode,
-        "city": city[:CITY_MAX],
-        "country_code": (country or "NL")[:2].upper(),
+        "city": city,
+        "country_code": country_code(country),
     }
 
 
@@ -95,36 +129,57 @@ def is_customer(relatie: Relatie) -> bool:
     return "Klant" in (relatie.relatiesoort or [])
 
 
-def customer_fields(relatie: Relatie, countries: Mapping[UUID, str]) -> dict[str, Any]:
-    """The Customer row for a SnelStart relatie (S1, S3)."""
+def _relatiecode(relatie: Relatie) -> int | None:
+    code = relatie.relatiecode
+    if code is None or code <= 0:
+        return None  # SnelStart's own relaties (0, -1, -2) have no code a user would type
+    if code > RELATIECODE_MAX:
+        raise Unstorable(_("relatiecode %(code)s is te groot") % {"code": code})
+    return code
+
+
+def customer_fields(
+    relatie: Relatie, countries: Mapping[UUID, str], cut: list[str] | None = None
+) -> dict[str, Any]:
+    """The Customer row for a SnelStart relatie (S1, S3). Raises Unstorable."""
+    email = clean_line(relatie.email).split(";")[0].strip()
     return {
-        "name": (relatie.naam or "").strip()[:NAME_MAX] or f"Relatie {relatie.relatiecode}",
-        "relatiecode": relatie.relatiecode
-        if relatie.relatiecode and relatie.relatiecode > 0
-        else None,
-        "email": (relatie.email or "").split(";")[0].strip()[:254],
-        "phone": (relatie.telefoon or relatie.mobiele_telefoon or "").strip()[:30],
+        "name": _fitted(relatie.naam, NAME_MAX, "naam", cut) or f"Relatie {relatie.relatiecode}",
+        "relatiecode": _relatiecode(relatie),
+        "email": _fitted(email, EMAIL_MAX, "e-mailadres", cut),
+        "phone": _fitted(
+            relatie.telefoon or relatie.mobiele_telefoon, PHONE_MAX, "telefoonnummer", cut
+        ),
         "active": not bool(relatie.nonactief),
         "source": Source.SNELSTART,
-        **address_fields(_address_of(relatie), countries),
+        **address_fields(_address_of(relatie), countries, cut),
     }
 
 
-def work_address_fields(relatie: Relatie, countries: Mapping[UUID, str]) -> dict[str, Any]:
-    """The customer's first work address, derived from the same debtor address (S3)."""
+def work_address_fields(
+    relatie: Relatie, countries: Mapping[UUID, str], cut: list[str] | None = None
+) -> dict[str, Any]:
+    """The customer's first work address, derived from the same debtor address (S3).
+
+    Only the contact person is its own text: the address is the customer's, and a cut in it
+    is reported once, by ``customer_fields``."""
     adres = _address_of(relatie)
     return {
-        "contact_name": ((adres.contactpersoon if adres else "") or "").strip()[:100],
+        "contact_name": _fitted(
+            adres.contactpersoon if adres else "", CONTACT_MAX, "contactpersoon", cut
+        ),
         "source": Source.SNELSTART,
         "active": not bool(relatie.nonactief),
         **address_fields(adres, countries),
     }
 
 
-def group_fields(group: ArtikelOmzetgroep) -> dict[str, Any]:
+def group_fields(group: ArtikelOmzetgroep, cut: list[str] | None = None) -> dict[str, Any]:
     return {
-        "name": (group.omschrijving or "").strip()[:NAME_MAX] or f"Groep {group.nummer}",
-        "number": group.nummer,
+        "name": _fitted(group.omschrijving, NAME_MAX, "naam", cut) or f"Groep {group.nummer}",
+        "number": group.nummer
+        if group.nummer is None or abs(group.nummer) <= RELATIECODE_MAX
+        else None,
         "source": Source.SNELSTART,
         "active": True,
     }
@@ -135,7 +190,12 @@ def chosen_group_ids(groups: list[ArtikelOmzetgroep], names: list[str]) -> set[U
     if not names:
         return None
     wanted = set(names)
-    return {g.id for g in groups if g.id is not None and (g.omschrijving or "") in wanted}
+    return {g.id for g in groups if g.id is not None and group_name(g) in wanted}
+
+
+def group_name(group: ArtikelOmzetgroep) -> str:
+    """The name as Simon stores and compares it (cleaned, not cut)."""
+    return clean_line(group.omschrijving)
 
 
 def article_group_id(artikel: Artikel) -> UUID | None:
@@ -149,13 +209,24 @@ def article_visible(artikel: Artikel, chosen: set[UUID] | None) -> bool:
     return chosen is None or article_group_id(artikel) in chosen
 
 
-def article_fields(artikel: Artikel, chosen: set[UUID] | None) -> dict[str, Any]:
-    price = artikel.verkoopprijs
+def _price(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    price = Decimal(value)
+    if not price.is_finite() or abs(price) >= PRICE_LIMIT:
+        raise Unstorable(_("verkoopprijs %(price)s past niet in Simon") % {"price": value})
+    return price.quantize(Decimal("0.0001"))
+
+
+def article_fields(
+    artikel: Artikel, chosen: set[UUID] | None, cut: list[str] | None = None
+) -> dict[str, Any]:
+    """The Article row for a SnelStart artikel (S2). Raises Unstorable."""
     return {
-        "article_code": (artikel.artikelcode or "").strip()[:CODE_MAX],
-        "description": (artikel.omschrijving or "").strip()[:DESCRIPTION_MAX],
-        "unit": (artikel.eenheid or "").strip()[:UNIT_MAX],
-        "sales_price": Decimal(price).quantize(Decimal("0.0001")) if price is not None else None,
+        "article_code": _fitted(artikel.artikelcode, CODE_MAX, "artikelcode", cut),
+        "description": _fitted(artikel.omschrijving, DESCRIPTION_MAX, "omschrijving", cut),
+        "unit": _fitted(artikel.eenheid, UNIT_MAX, "eenheid", cut),
+        "sales_price": _price(artikel.verkoopprijs),
         "active": article_visible(artikel, chosen),
         "source": Source.SNELSTART,
     }

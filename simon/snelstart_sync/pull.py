@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db import DatabaseError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simon.lib.text import clean_line
 from simon.snelstart_sync import cursor_time
 from simon.snelstart_sync.models import StreamCursor
 from simon.snelstart_sync.paging import PAGE_SIZE, estimate_total, read_pages
@@ -107,22 +108,42 @@ def _highest(current: str, records: list[Any]) -> str:
     return latest.modified_on_text or current
 
 
+# What one record can cause: the database refusing a value or a constraint, or a value Python
+# cannot convert. A lost connection or a locked database (OperationalError) is no fault of the
+# record: it fails the run, which resumes at this page, so nothing is set aside for it.
+RECORD_ERRORS = (DataError, IntegrityError, ValueError, ArithmeticError)
+
+
 def _store_page(read: StreamRead, page: Page) -> PageOutcome:
-    """Store a page in one go; if the database refuses it, store record by record so that one
-    bad record is skipped and reported instead of blocking the stream."""
+    """Store a page in one go; if that fails, store record by record so that one bad record is
+    set aside and reported instead of blocking the stream. A record set aside is read again
+    when it changes in SnelStart (its ``modifiedOn`` moves past the bookmark)."""
     try:
         with transaction.atomic():
             return read.store(page.records)
-    except DatabaseError as exc:
-        log.warning("page of %s refused by the database (%s); storing one by one", read.stream, exc)
+    except RECORD_ERRORS as exc:
+        log.warning(
+            "page of %s at $skip=%s refused (%s); storing one by one",
+            read.stream,
+            page.skip,
+            clean_line(str(exc)),
+        )
     outcome = PageOutcome()
     for record in page.records:
         try:
             with transaction.atomic():
                 outcome.add(read.store([record]))
-        except DatabaseError as exc:
+        except RECORD_ERRORS as exc:
+            error = clean_line(str(exc))[:300]
+            log.warning(
+                "%s: record with SnelStart id %s set aside: %s: %s",
+                read.stream,
+                getattr(record, "id", None),
+                type(exc).__name__,
+                error,
+            )
             outcome.problems.append(
-                (record, _("kan niet worden opgeslagen: %(error)s") % {"error": exc})
+                (record, _("kan niet worden opgeslagen: %(error)s") % {"error": error})
             )
     return outcome
 

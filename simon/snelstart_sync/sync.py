@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from simon.catalog.models import ArticleGroup
 from simon.lib import heap
+from simon.lib.text import clean_text
 from simon.snelstart_sync import (
     activation,
     configuration,
@@ -28,6 +29,7 @@ from simon.snelstart_sync import (
     integration_log,
     leases,
     mapping,
+    record_warnings,
     upsert,
 )
 from simon.snelstart_sync.connection import client_for
@@ -42,6 +44,7 @@ from simon.snelstart_sync.models import (
     Table,
 )
 from simon.snelstart_sync.pull import StreamRead, StreamResult, run_stream
+from simon.tenants.models import Organization
 from snelstart import Relatie, SnelStartClient, SnelStartError, odata
 
 log = logging.getLogger("simon.snelstart_sync")
@@ -81,33 +84,20 @@ class _Run:
 
     def after_page(self, cursor: StreamCursor, outcome: upsert.PageOutcome) -> None:
         leases.renew(self.connection.pk, self.owner)
-        for record, reason in outcome.problems:
-            self.report_record_problem(cursor.stream, record, reason)
-
-    def report_record_problem(self, stream: str, record: Any, reason: str) -> None:
-        table = Table.CUSTOMER if stream == Stream.CUSTOMERS else Table.ARTICLE
-        label = _record_label(record)
-        integration_log.record(
-            self.organization,
-            kind=Kind.WARNING,
-            table=table,
-            message=_("%(label)s uit SnelStart is overgeslagen: %(reason)s")
-            % {"label": label, "reason": reason},
-            action=_(
-                "Controleer dit record in SnelStart en pas het aan; Simon neemt het bij de "
-                "volgende wijziging opnieuw over."
-            ),
-            record_label=label,
-        )
+        report(self.organization, cursor.stream, outcome)
 
     # --- streams -------------------------------------------------------------------------
 
     def sync_groups(self) -> None:
         groups = self.client.artikelomzetgroepen.list()
-        upsert.upsert_groups(self.organization, groups)
+        report(
+            self.organization,
+            Stream.ARTICLE_GROUPS,
+            upsert.upsert_groups(self.organization, groups),
+        )
         names = self.settings.article_groups if self.settings else []
         self.chosen = mapping.chosen_group_ids(groups, names)
-        missing = sorted(set(names) - {g.omschrijving for g in groups})
+        missing = sorted(set(names) - {mapping.group_name(g) for g in groups})
         if missing:
             integration_log.record(
                 self.organization,
@@ -160,7 +150,7 @@ class _Run:
             return
         self.countries_refreshed = True
         self.countries = {
-            land.id: (land.landcode_iso or land.landcode or "NL")[:2].upper()
+            land.id: mapping.country_code(land.landcode_iso or land.landcode)
             for land in self.client.landen.list()
             if land.id is not None
         }
@@ -172,14 +162,12 @@ class _Run:
         return lambda query: lambda skip: len(resource.page(skip, 1, query))
 
 
-def _record_label(record: Any) -> str:
-    if isinstance(record, dict):
-        name = record.get("naam") or record.get("omschrijving") or record.get("id")
-        code = record.get("relatiecode") or record.get("artikelcode")
-    else:
-        name = getattr(record, "naam", None) or getattr(record, "omschrijving", None)
-        code = getattr(record, "relatiecode", None) or getattr(record, "artikelcode", None)
-    return f"{name} ({code})" if code else str(name or _("onbekend record"))
+def report(organization: Organization, stream: str, outcome: upsert.PageOutcome) -> None:
+    """Warn about every record of a page that was set aside or shortened."""
+    for record, reason in outcome.problems:
+        record_warnings.set_aside(organization, stream, record, reason)
+    for record, fields in outcome.cut:
+        record_warnings.shortened(organization, stream, record, fields)
 
 
 def interval() -> timedelta:
@@ -243,7 +231,7 @@ def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
             requests=report.requests,
             retries=client.stats.retries if client is not None else 0,
             records=sum(r.outcome.stored for r in report.streams.values()),
-            detail=report.error[:2000],
+            detail=clean_text(report.error)[:2000],
         )
     return report
 

@@ -4,6 +4,10 @@ Each function takes one page, writes it with a few bulk queries inside the calle
 transaction, and says what it did. Reading the same page twice changes nothing the second
 time (unchanged rows are not written), so the overlap window and retries are harmless.
 Nothing is ever deleted here: inactive records are hidden, which keeps work orders intact (S5).
+
+A record whose values cannot be stored (``mapping.Unstorable``) is left out of the page and
+reported in ``problems``; a record stored with a text shortened to fit is reported in ``cut``,
+but only when its row was created or changed, so re-reading it does not warn again.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class PageOutcome:
     unchanged: int = 0
     skipped: int = 0
     problems: list[tuple[Any, str]] = field(default_factory=list)
+    #: (record, names of the fields shortened) for rows written with a shortened text.
+    cut: list[tuple[Any, list[str]]] = field(default_factory=list)
 
     @property
     def stored(self) -> int:
@@ -45,6 +51,7 @@ class PageOutcome:
         self.unchanged += other.unchanged
         self.skipped += other.skipped
         self.problems.extend(other.problems)
+        self.cut.extend(other.cut)
 
 
 def _latest_by_id(records: Iterable[Any]) -> dict[UUID, Any]:
@@ -82,7 +89,8 @@ def upsert_groups(organization: Organization, groups: list[ArtikelOmzetgroep]) -
         for g in ArticleGroup.objects.filter(organization=organization, snelstart_id__isnull=False)
     }
     for sid, group in incoming.items():
-        values = mapping.group_fields(group)
+        cut: list[str] = []
+        values = mapping.group_fields(group, cut)
         row = existing.get(sid)
         if row is None:
             ArticleGroup.objects.create(organization=organization, snelstart_id=sid, **values)
@@ -93,6 +101,9 @@ def upsert_groups(organization: Organization, groups: list[ArtikelOmzetgroep]) -
             outcome.updated += 1
         else:
             outcome.unchanged += 1
+            continue
+        if cut:
+            outcome.cut.append((group, cut))
     gone = [g.pk for sid, g in existing.items() if sid not in incoming and g.active]
     if gone:
         ArticleGroup.objects.filter(pk__in=gone).update(active=False)
@@ -120,7 +131,12 @@ def upsert_articles(
     now = timezone.now()
     new_rows, changed_rows = [], []
     for sid, artikel in incoming.items():
-        values = mapping.article_fields(artikel, chosen)
+        cut: list[str] = []
+        try:
+            values = mapping.article_fields(artikel, chosen, cut)
+        except mapping.Unstorable as exc:
+            outcome.problems.append((artikel, str(exc)))
+            continue
         if not values["article_code"]:
             outcome.problems.append((artikel, _("artikelcode ontbreekt")))
             continue
@@ -138,6 +154,9 @@ def upsert_articles(
             changed_rows.append(row)
         else:
             outcome.unchanged += 1
+            continue
+        if cut:
+            outcome.cut.append((artikel, cut))
     bulk.insert_rows(Article, new_rows)
     Article.objects.bulk_update(changed_rows, ARTICLE_FIELDS)
     outcome.created += len(new_rows)
@@ -179,12 +198,20 @@ def upsert_customers(
     existing = _existing(Customer, organization, incoming.keys())
     now = timezone.now()
     values_by_sid: dict[UUID, dict[str, Any]] = {}
+    addresses: dict[UUID, dict[str, Any]] = {}
+    cuts: dict[UUID, list[str]] = {}
     for sid, relatie in incoming.items():
-        values = mapping.customer_fields(relatie, countries)
+        cut: list[str] = []
+        try:
+            values = mapping.customer_fields(relatie, countries, cut)
+            address = mapping.work_address_fields(relatie, countries, cut)
+        except mapping.Unstorable as exc:
+            outcome.problems.append((relatie, str(exc)))
+            continue
         if sid not in existing and not values["active"]:
             outcome.skipped += 1  # inactive and never seen: nothing to show or hide
             continue
-        values_by_sid[sid] = values
+        values_by_sid[sid], addresses[sid], cuts[sid] = values, address, cut
     _free_relatiecodes(
         organization,
         {v["relatiecode"]: sid for sid, v in values_by_sid.items() if v["relatiecode"] is not None},
@@ -200,6 +227,9 @@ def upsert_customers(
             changed_rows.append(row)
         else:
             outcome.unchanged += 1
+            continue
+        if cuts[sid]:
+            outcome.cut.append((incoming[sid], cuts[sid]))
     bulk.insert_rows(Customer, new_rows)
     Customer.objects.bulk_update(changed_rows, CUSTOMER_FIELDS)
     outcome.created += len(new_rows)
@@ -210,7 +240,7 @@ def upsert_customers(
     _upsert_derived_addresses(
         organization,
         {sid: existing[sid].pk if sid in existing else created[sid] for sid in values_by_sid},
-        {sid: mapping.work_address_fields(incoming[sid], countries) for sid in values_by_sid},
+        addresses,
         new_customers=set(created.values()),
     )
     return outcome

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -18,9 +20,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("workorders:list")
 
 
+def _uuid(value: str) -> uuid.UUID | None:
+    """A posted organization code; anything that is no UUID is 'not a member' like any other
+    unknown code (the lookup would raise on it)."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
 @require_POST
 def switch_organization(request: HttpRequest) -> HttpResponse:
-    code = request.POST.get("organization", "")
+    code = _uuid(request.POST.get("organization", ""))
     membership = (
         Membership.objects.filter(user=request.user, organization__code=code)
         .select_related("organization")

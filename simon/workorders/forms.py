@@ -13,16 +13,20 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from simon.catalog.models import Article
 from simon.customers.models import Customer, WorkAddress
+from simon.lib import dates
 from simon.lib.errors import DomainError
 from simon.tenants.models import Membership, Organization
 from simon.workorders.models import TimeKind, WorkOrder, WorkOrderStatus
 
 # Pickers list this many rows; typing in the search box narrows them down.
 PICKER_LIMIT = 50
+# The same bound as the API's: a work description, not a place to paste documents.
+DESCRIPTION_MAX = 5000
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
@@ -37,6 +41,22 @@ def date_input() -> forms.DateInput:
 
 def time_input() -> forms.TimeInput:
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class DayField(forms.DateField):
+    """A date within ``simon.lib.dates``' range: the planning board cannot show year 1."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not dates.in_range(value):
+            raise ValidationError(
+                _("Kies een datum tussen %(first)s en %(last)s."),
+                code="date_out_of_range",
+                params={
+                    "first": date_format(dates.FIRST_DAY, "SHORT_DATE_FORMAT"),
+                    "last": date_format(dates.LAST_DAY, "SHORT_DATE_FORMAT"),
+                },
+            )
 
 
 def members(organization: Organization) -> QuerySet[Any]:
@@ -91,8 +111,8 @@ class FilterForm(forms.Form):
         to_field_name="code",
         empty_label=_("Alle klanten"),
     )
-    date_from = forms.DateField(label=_("Van"), required=False, widget=date_input())
-    date_to = forms.DateField(label=_("Tot en met"), required=False, widget=date_input())
+    date_from = DayField(label=_("Van"), required=False, widget=date_input())
+    date_to = DayField(label=_("Tot en met"), required=False, widget=date_input())
 
     def __init__(self, *args: Any, organization: Organization, office: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -123,10 +143,13 @@ class WorkOrderForm(forms.Form):
         empty_label=_("— geen werkadres —"),
     )
     description = forms.CharField(
-        label=_("Werkomschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Werkomschrijving"),
+        required=False,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     customer_reference = forms.CharField(label=_("Klantreferentie"), required=False, max_length=100)
-    planned_date = forms.DateField(label=_("Datum"), required=False, widget=date_input())
+    planned_date = DayField(label=_("Datum"), required=False, widget=date_input())
     planned_start = forms.TimeField(label=_("Begintijd"), required=False, widget=time_input())
     planned_end = forms.TimeField(label=_("Eindtijd"), required=False, widget=time_input())
     employees = MembersChoiceField(
@@ -181,7 +204,7 @@ class WorkOrderForm(forms.Form):
 
 class PlanForm(forms.Form):
     prefix = "plan"  # the work order page holds several forms; keep their ids apart
-    planned_date = forms.DateField(label=_("Datum"), widget=date_input())
+    planned_date = DayField(label=_("Datum"), widget=date_input())
     planned_start = forms.TimeField(label=_("Begintijd"), required=False, widget=time_input())
     planned_end = forms.TimeField(label=_("Eindtijd"), required=False, widget=time_input())
     employees = MembersChoiceField(
@@ -210,7 +233,7 @@ class TimeEntryForm(forms.Form):
         empty_label=None,
     )
     kind = forms.ChoiceField(label=_("Soort"), choices=TimeKind.choices)
-    date = forms.DateField(label=_("Datum"), widget=date_input())
+    date = DayField(label=_("Datum"), widget=date_input())
     minutes = forms.CharField(
         label=_("Minuten"),
         required=False,

@@ -154,9 +154,20 @@ class Renderer:
             and cached[2] == record.modified_text
         ):
             return cached[3]
-        text = json.dumps(self(record), ensure_ascii=False, separators=(",", ":")).encode()
+        text = json_bytes(self(record))
         record.json_cache = (self, record.data, record.modified_text, text)
         return text
+
+
+def json_bytes(value: Any) -> bytes:
+    """Compact UTF-8 JSON. A text holding a lone surrogate (which SnelStart, a .NET service,
+    stores as it was given) is written with ``\\u`` escapes, as .NET's serializer does, since
+    UTF-8 cannot carry it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":")).encode()
 
 
 def renderer(keys: tuple[str, ...], computed: Computed) -> Renderer:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +11,7 @@ from fastapi.responses import Response
 from snelstart_emulator.auth import AuthContext, require_scopes
 from snelstart_emulator.binding import parse_guid
 from snelstart_emulator.collection import Collection, Record
-from snelstart_emulator.domain.common import Renderer, parse_body
+from snelstart_emulator.domain.common import Renderer, json_bytes, parse_body
 from snelstart_emulator.errors import ApiError, codes_error, error_item, message_error
 from snelstart_emulator.odata import ODataError
 from snelstart_emulator.odata.query import TopTooLarge, project, read_query, run
@@ -29,9 +28,8 @@ def auth(request: Request, *scopes: str) -> AuthContext:
 
 
 def json_response(body: Any, status: int = 200) -> Response:
-    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     return Response(
-        payload.encode(), status_code=status, media_type="application/json; charset=utf-8"
+        json_bytes(body), status_code=status, media_type="application/json; charset=utf-8"
     )
 
 

@@ -7,6 +7,7 @@ WorkOrderPermissionDenied.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -25,6 +26,13 @@ from simon.workorders.services.common import check_member, lock
 MAX_MINUTES_PER_ENTRY = 24 * 60
 QUANTITY_STEP = Decimal("0.001")
 MAX_QUANTITY = Decimal("999999999.999")  # what DecimalField(12, 3) can hold
+# ASCII digits only: Decimal() also reads '1_000' and Arabic-Indic or full-width digits. A
+# comma is the Dutch decimal separator; an exponent is what a JSON number may carry (1e+308).
+_DECIMAL = re.compile(
+    r"[+-]?(?:[0-9]{1,40}(?:[.,][0-9]{0,40})?|[.,][0-9]{1,40})(?:[eE][+-]?[0-9]{1,7})?",
+    re.ASCII,
+)
+_WHOLE = re.compile(r"[+-]?[0-9]{1,12}(?:[.,]0{0,12})?", re.ASCII)
 
 
 def compute_minutes(minutes: Any, start: time | None, end: time | None) -> int:
@@ -52,33 +60,32 @@ def compute_minutes(minutes: Any, start: time | None, end: time | None) -> int:
 
 
 def _as_int(value: Any) -> int:
-    if isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value).strip() if isinstance(value, str | float | Decimal) else ""
+    if not _WHOLE.fullmatch(text):
         raise WorkOrderError(_("Vul een geheel aantal minuten in."), field="minutes")
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise WorkOrderError(_("Vul een geheel aantal minuten in."), field="minutes") from None
-    if not number.is_finite() or number != number.to_integral_value():
-        raise WorkOrderError(_("Vul een geheel aantal minuten in."), field="minutes")
-    return int(number)
+    return int(Decimal(text.replace(",", ".")))
 
 
 def parse_quantity(value: Any) -> Decimal:
     """A quantity > 0 with at most 3 decimals, as Decimal (never rounded silently)."""
     if isinstance(value, bool) or value is None:
         raise WorkOrderError(_("Vul een aantal in."), field="quantity")
+    text = str(value).strip()
+    if not _DECIMAL.fullmatch(text):
+        raise WorkOrderError(_("Vul een geldig aantal in."), field="quantity")
     try:
-        quantity = Decimal(str(value).strip().replace(",", "."))
+        quantity = Decimal(text.replace(",", "."))
     except InvalidOperation:
         raise WorkOrderError(_("Vul een geldig aantal in."), field="quantity") from None
-    if not quantity.is_finite():
-        raise WorkOrderError(_("Vul een geldig aantal in."), field="quantity")
     if quantity <= 0:
         raise WorkOrderError(_("Het aantal moet groter dan 0 zijn."), field="quantity")
-    if quantity != quantity.quantize(QUANTITY_STEP, rounding="ROUND_DOWN"):
-        raise WorkOrderError(_("Gebruik maximaal 3 decimalen."), field="quantity")
+    # Before quantize(): a value beyond the decimal context's precision makes it raise.
     if quantity > MAX_QUANTITY:
         raise WorkOrderError(_("Dit aantal is te groot."), field="quantity")
+    if quantity != quantity.quantize(QUANTITY_STEP, rounding="ROUND_DOWN"):
+        raise WorkOrderError(_("Gebruik maximaal 3 decimalen."), field="quantity")
     return quantity
 
 

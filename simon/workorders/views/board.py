@@ -7,8 +7,12 @@ from datetime import date, timedelta
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from simon.lib import dates
+from simon.lib.input_guard import bad_request
 from simon.tenants.scoping import office_required
 from simon.workorders import services
 
@@ -29,6 +33,13 @@ def _day(value: str | None) -> date:
 def board(request: HttpRequest) -> HttpResponse:
     mode = WEEK if request.GET.get("weergave") != DAY else DAY
     day = _day(request.GET.get("datum"))
+    if not dates.in_range(day):
+        # The week around 9999-12-31 (or 0001-01-01) cannot even be computed.
+        message = _("Kies een datum tussen %(first)s en %(last)s.") % {
+            "first": date_format(dates.FIRST_DAY, "SHORT_DATE_FORMAT"),
+            "last": date_format(dates.LAST_DAY, "SHORT_DATE_FORMAT"),
+        }
+        return bad_request(request, message)
     if mode == WEEK:
         first, length, step = services.week_start(day), 7, timedelta(days=7)
     else:
