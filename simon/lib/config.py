@@ -53,6 +53,26 @@ def env_int(
     return value
 
 
+def env_float(
+    name: str,
+    default: float,
+    environ: Mapping[str, str] | None = None,
+    minimum: float | None = None,
+) -> float:
+    raw = env_str(name, "", environ).strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ConfigError(f"{name} must be a finite number, not {raw!r}")
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum:g}, not {value:g}")
+    return value
+
+
 def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = None) -> list[str]:
     raw = env_str(name, "", environ)
     if not raw:

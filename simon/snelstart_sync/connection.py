@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 
 from simon.snelstart_sync import crypto, quota
@@ -16,22 +18,51 @@ class NotConnected(Exception):
     """The organization has no koppelsleutel stored."""
 
 
-def client_for_key(client_key: str, administration_key: str | None = None) -> SnelStartClient:
+class GuardedLimiter:
+    """The administration's call budget, then a check of the caller's own (``before_send``)
+    right before every HTTP attempt: a job that lost its claim while it waited for the budget
+    raises there and sends nothing."""
+
+    def __init__(
+        self,
+        budget: quota.SlidingWindowLimiter | quota.RedisWindowLimiter | None,
+        before_send: Callable[[], None],
+    ) -> None:
+        self._budget = budget
+        self._before_send = before_send
+
+    def acquire(self) -> None:
+        if self._budget is not None:
+            self._budget.acquire()
+        self._before_send()
+
+
+def client_for_key(
+    client_key: str,
+    administration_key: str | None = None,
+    *,
+    before_send: Callable[[], None] | None = None,
+) -> SnelStartClient:
     """A client for this koppelsleutel, sharing the administration's call budget (CONTRACT §10)."""
+    budget = quota.limiter(administration_key) if administration_key else None
     return SnelStartClient(
         client_key=client_key,
         subscription_key=settings.SNELSTART_SUBSCRIPTION_KEY or "-",
         token_url=settings.SNELSTART_TOKEN_URL,
         base_url=settings.SNELSTART_BASE_URL,
-        rate_limiter=quota.limiter(administration_key) if administration_key else None,
+        rate_limiter=GuardedLimiter(budget, before_send) if before_send else budget,
         max_attempts=settings.SNELSTART_MAX_ATTEMPTS,
+        connect_timeout=settings.SNELSTART_CONNECT_TIMEOUT,
+        read_timeout=settings.SNELSTART_READ_TIMEOUT,
         token_cache=TOKENS,
     )
 
 
-def client_for(connection: Connection) -> SnelStartClient:
+def client_for(
+    connection: Connection, *, before_send: Callable[[], None] | None = None
+) -> SnelStartClient:
     if not connection.client_key_encrypted:
         raise NotConnected(f"organization {connection.organization_id} has no koppelsleutel")
     key = crypto.decrypt(connection.client_key_encrypted)
     budget_key = str(connection.administration_id or connection.code)
-    return client_for_key(key, budget_key)
+    return client_for_key(key, budget_key, before_send=before_send)

@@ -6,6 +6,8 @@
 - ``StreamCursor``: per stream the 'hoogste mutatiedatum' and the progress of a running read.
 - ``LogMessage``: the user's integration log ('Integraties' → 'Logging').
 - ``SyncRun``: one row per sync or clean-up, for the health panel and the technical log.
+- ``SalesOrderExport``: the intent to turn one archived work order into one SnelStart sales
+  order, recorded in the archive's transaction; ``ExportAttempt``: every call made for it.
 """
 
 from __future__ import annotations
@@ -277,3 +279,122 @@ class SyncRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.kind} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ExportState(models.TextChoices):
+    PENDING = "pending", _("Wordt verstuurd")
+    SENDING = "sending", _("Wordt verstuurd")
+    SENT = "sent", _("In SnelStart")
+    FAILED = "failed", _("Mislukt")
+    SKIPPED = "skipped", _("Niet verstuurd")
+
+
+class SkipReason(models.TextChoices):
+    FILTER_WORD = "filterwoord", _("filterwoord")
+    NOT_ACTIVE = "niet_actief", _("integratie niet actief")
+
+
+class SalesOrderExport(models.Model):
+    """The intent to send one archived work order to SnelStart as one sales order (S9, S22).
+
+    Written in the archive's transaction with the settings version in force at that moment
+    (S29). A worker claims it with one conditional UPDATE (``claimed_by``/``claim_expires_at``)
+    and records every call as an ``ExportAttempt`` before making it, so an attempt whose outcome
+    is unknown is always visible to the next worker, which looks the order up by ``marker``
+    (SnelStart's ``orderreferentie``, see docs/decisions/0003) before posting again.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    code = models.UUIDField(default=uuid7, unique=True, editable=False)
+    work_order = models.OneToOneField(
+        "workorders.WorkOrder", on_delete=models.CASCADE, related_name="snelstart_export"
+    )
+    # RESTRICT: a settings version that an export follows is never deleted on its own.
+    settings_version = models.ForeignKey(
+        IntegrationSettings, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(max_length=20, choices=ExportState.choices)
+    skip_reason = models.CharField(max_length=20, choices=SkipReason.choices, blank=True)
+    marker = models.CharField(max_length=50)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claim_expires_at = models.DateTimeField(null=True, blank=True)
+    # An earlier POST may have reached SnelStart: look the order up (not before this moment,
+    # so that a request SnelStart is still working on has landed) before anything is posted.
+    lookup_required = models.BooleanField(default=False)
+    lookup_not_before = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    failures_in_a_row = models.PositiveIntegerField(default=0)
+    snelstart_order_id = models.UUIDField(null=True, blank=True)
+    snelstart_order_number = models.BigIntegerField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # What stops it, in the user's words (failed), or why it waits (pending after a failure).
+    problem = models.TextField(blank=True)
+    action = models.TextField(blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("verkooporder-export")
+        verbose_name_plural = _("verkooporder-exports")
+        indexes = [
+            models.Index(fields=["state", "next_attempt_at"]),
+            models.Index(fields=["organization", "state"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.work_order} -> SnelStart ({self.state})"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.state in (ExportState.PENDING, ExportState.SENDING)
+
+
+class AttemptKind(models.TextChoices):
+    POST = "post", _("Versturen")
+    LOOKUP = "lookup", _("Opzoeken")
+
+
+class AttemptOutcome(models.TextChoices):
+    IN_FLIGHT = "in_flight", _("Onderweg")
+    CREATED = "created", _("Aangemaakt")
+    FOUND = "found", _("Gevonden")
+    NOT_FOUND = "not_found", _("Niet gevonden")
+    UNKNOWN = "unknown", _("Uitkomst onbekend")
+    NOT_APPLIED = "not_applied", _("Niet aangekomen")
+    TRANSIENT = "transient", _("Tijdelijke fout")
+    REJECTED = "rejected", _("Geweigerd")
+    ABORTED = "aborted", _("Afgebroken")
+    ERROR = "error", _("Interne fout")
+
+
+class ExportAttempt(models.Model):
+    """One call made for an export: recorded (in flight) before it is made, finished after."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    export = models.ForeignKey(
+        SalesOrderExport, on_delete=models.CASCADE, related_name="attempt_rows"
+    )
+    kind = models.CharField(max_length=10, choices=AttemptKind.choices)
+    outcome = models.CharField(max_length=20, choices=AttemptOutcome.choices)
+    worker = models.CharField(max_length=100, blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    request_summary = models.CharField(max_length=300, blank=True)
+    request_body = models.JSONField(null=True, blank=True)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_excerpt = models.TextField(blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("exportpoging")
+        verbose_name_plural = _("exportpogingen")
+        ordering = ["started_at", "id"]
+        indexes = [models.Index(fields=["export", "outcome"])]
+
+    def __str__(self) -> str:
+        return f"{self.export_id} {self.kind} {self.outcome}"

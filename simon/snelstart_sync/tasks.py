@@ -13,6 +13,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 
 from simon.snelstart_sync import cleanup, sync
 from simon.snelstart_sync.models import RUNNING_STATES, Connection
+from simon.snelstart_sync.push import send, sweep
 
 log = logging.getLogger("simon.snelstart_sync")
 
@@ -49,6 +50,16 @@ def cleanup_organization_task(organization_id: int) -> None:
     cleanup.cleanup_organization(organization_id)
 
 
+@db_task()
+def send_export_task(export_id: int) -> None:
+    """Send one archived work order; when it must wait (back-off, a lookup not yet due), come
+    back at the moment it is due. The sweep catches anything this misses."""
+    send.send_export(export_id)
+    due = sweep.due_again(export_id)
+    if due is not None:
+        send_export_task.schedule((export_id,), eta=due)
+
+
 def tick() -> dict[str, int]:
     """Enqueue a sync for every organization that is due, and a clean-up for every one whose
     clean-up is due. The lease in the services makes a double enqueue harmless."""
@@ -70,3 +81,14 @@ def scheduler_tick() -> None:
     counts = tick()
     if counts["sync"] or counts["cleanup"]:
         log.info("tick: %(sync)d syncs and %(cleanup)d clean-ups enqueued", counts)
+
+
+@db_periodic_task(TICK)
+def export_sweep() -> None:
+    """Sales orders whose hand-off was lost (process killed after the commit, queue down) or
+    whose worker died mid-send: enqueue them again. Claims make a double enqueue harmless."""
+    overdue = sweep.overdue_exports()
+    for export_id in overdue:
+        send_export_task(export_id)
+    if overdue:
+        log.info("export sweep: %d overdue sales orders enqueued", len(overdue))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from simon.snelstart_sync.views import activate, configure, integrations, log, running
+from simon.snelstart_sync.views import activate, configure, integrations, log, push, running
 
 app_name = "snelstart_sync"
 
@@ -30,4 +30,6 @@ urlpatterns = [
     path(snelstart + "deactiveren/", running.deactivate, name="deactivate"),
     path(snelstart + "logging/", log.logging_page, name="logging"),
     path(snelstart + "logging/technisch/", log.technical_log, name="technical_log"),
+    path("werkbon/<uuid:code>/snelstart/", push.panel, name="push_panel"),
+    path("werkbon/<uuid:code>/opnieuw-versturen/", push.resend, name="push_resend"),
 ]

@@ -166,6 +166,7 @@ class WorkOrderForm(forms.Form):
         organization: Organization,
         membership: Membership,
         instance: WorkOrder | None = None,
+        correcting: bool = False,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
@@ -184,6 +185,10 @@ class WorkOrderForm(forms.Form):
         if instance is not None:
             # Planning an existing order is the Planning section's job.
             for name in ("planned_date", "planned_start", "planned_end", "employees"):
+                del self.fields[name]
+        if correcting:
+            # An archived order being corrected keeps its texts as they were archived.
+            for name in ("description", "customer_reference"):
                 del self.fields[name]
         elif not membership.is_office:
             del self.fields["employees"]  # created on site: planned on the monteur themselves
@@ -266,7 +271,12 @@ class MaterialForm(forms.Form):
     note = forms.CharField(label=_("Opmerking"), required=False, max_length=250)
 
     def __init__(
-        self, *args: Any, organization: Organization, current: Article | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        organization: Organization,
+        current: Article | None = None,
+        article_only: bool = False,
+        **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = Article.objects.filter(organization=organization).filter(
@@ -274,6 +284,9 @@ class MaterialForm(forms.Form):
         )
         self.fields["article"].error_messages["required"] = _("Kies een artikel.")
         self.fields["quantity"].error_messages["required"] = _("Vul een aantal in.")
+        if article_only:
+            # Correcting an archived order: only the article may be replaced.
+            del self.fields["quantity"], self.fields["note"]
 
     def chosen_article(self) -> Article | None:
         """The article picked (submitted or initial), so the picker keeps it after an error."""

@@ -5,7 +5,9 @@
 - A monteur sees only work orders they are planned on, and works on them only while open or
   planned: after 'gereed melden' the order is the office's. A monteur may create a work order
   on site; it is then planned on themselves.
-- Archived work orders are read-only for everyone: they went to SnelStart.
+- Archived work orders are read-only for everyone, with one exception: when an integration
+  could not deliver one (SnelStart refused the sales order), the office may correct its
+  customer, work address and material articles and send it again (``can_correct``).
 
 Services raise ``WorkOrderPermissionDenied`` (``may_view=False`` when the user may not even see
 the order, which views turn into 404).
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from simon.lib import work_order_hooks
 from simon.lib.membership import membership_of
 from simon.workorders.errors import WorkOrderPermissionDenied
 from simon.workorders.models import WorkOrder, WorkOrderStatus
@@ -55,6 +58,15 @@ def can_manage(membership: Membership | None, work_order: WorkOrder) -> bool:
     )
 
 
+def can_correct(membership: Membership | None, work_order: WorkOrder) -> bool:
+    """Office correcting an archived order that an integration could not deliver."""
+    return (
+        can_manage(membership, work_order)
+        and work_order.status == WorkOrderStatus.ARCHIVED
+        and work_order_hooks.correction_allowed(work_order)
+    )
+
+
 def can_create(membership: Membership | None, organization: Organization) -> bool:
     return membership is not None and membership.organization_id == organization.pk
 
@@ -84,6 +96,17 @@ def require_edit(user: Any, work_order: WorkOrder) -> Membership | None:
     membership = require_view(user, work_order)
     if work_order.status == WorkOrderStatus.ARCHIVED or (
         user is not None and not can_edit(membership, work_order)
+    ):
+        raise WorkOrderPermissionDenied(_read_only_reason(work_order))
+    return membership
+
+
+def require_correct(user: Any, work_order: WorkOrder) -> Membership | None:
+    membership = require_view(user, work_order)
+    if user is not None and not can_manage(membership, work_order):
+        raise WorkOrderPermissionDenied(_("Alleen kantoormedewerkers mogen dit doen."))
+    if work_order.status != WorkOrderStatus.ARCHIVED or not work_order_hooks.correction_allowed(
+        work_order
     ):
         raise WorkOrderPermissionDenied(_read_only_reason(work_order))
     return membership

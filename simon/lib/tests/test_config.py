@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 PRINT_SETUP = (
     "import django; django.setup(); from django.conf import settings; "
-    "print(settings.DATABASES['default']['ENGINE'], type(settings.HUEY).__name__, "
+    "from huey.contrib.djhuey import HUEY; "
+    "print(settings.DATABASES['default']['ENGINE'], type(HUEY).__name__, "
     "settings.SNELSTART_SYNC_INTERVAL_SECONDS)"
 )
 

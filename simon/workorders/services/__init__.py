@@ -6,6 +6,7 @@ Split by concern into modules; import from here.
 from __future__ import annotations
 
 from simon.workorders.services.board import Board, planning_board, week_start
+from simon.workorders.services.corrections import correct_header, correct_material_article
 from simon.workorders.services.history import record_status_change
 from simon.workorders.services.lifecycle import (
     ArchiveResult,
@@ -48,6 +49,8 @@ __all__ = [
     "archive",
     "archive_many",
     "compute_minutes",
+    "correct_header",
+    "correct_material_article",
     "create_work_order",
     "delete_material",
     "delete_time_entry",

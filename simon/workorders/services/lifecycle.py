@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simon.customers.models import Customer, WorkAddress
+from simon.lib import work_order_hooks
 from simon.lib.choices import Source
 from simon.lib.membership import membership_of
 from simon.tenants.models import Organization
@@ -262,10 +263,16 @@ def archive(work_order: WorkOrder, *, by: Any) -> WorkOrder:
     """Office: 'gereed gemeld' -> 'gearchiveerd' (S8), the step that sends it to SnelStart (S9).
 
     ``work_order_archived`` is sent inside this transaction: a receiver's writes (the export
-    intent) commit with the archive, and a receiver that raises undoes it.
+    intent) commit with the archive, and a receiver that raises undoes it. An integration that
+    cannot deliver this order (no customer while SnelStart runs, S7) refuses it up front.
     """
     with transaction.atomic():
         require_manage(by, work_order)
+        current = lock(work_order)
+        if current.status == S.COMPLETED:
+            reason = work_order_hooks.archive_refusal(current)
+            if reason:
+                raise WorkOrderError(reason)
         try:
             current = _move(
                 work_order,

@@ -73,7 +73,9 @@ def test_report_complete_then_reopen_then_archive(alice_client, bob_client, plan
     bob_client.post(url(planned, "complete"))
     archived = alice_client.post(url(planned, "archive"), follow=True)
     assert f"Werkbon {planned.number} is gearchiveerd." in text(archived)
-    assert "Deze werkbon is gearchiveerd en gaat naar SnelStart" in text(archived)
+    # Without an integration nothing is promised about SnelStart.
+    assert "Deze werkbon is gearchiveerd en kan niet meer worden gewijzigd." in text(archived)
+    assert "SnelStart" not in section(archived, "werkbon")
 
 
 def test_archiving_an_order_that_is_not_completed_is_refused_with_a_message(alice_client, planned):
@@ -157,9 +159,29 @@ def test_status_actions_need_the_csrf_token(alice, completed):
     assert WorkOrder.objects.get(pk=completed.pk).status == WorkOrderStatus.COMPLETED
 
 
-def test_status_actions_refuse_get(alice_client, completed):
-    assert alice_client.get(url(completed, "archive")).status_code == 405
+def test_archive_by_get_only_asks_for_confirmation(alice_client, completed):
+    page = alice_client.get(url(completed, "archive"))
+
+    assert page.status_code == 200
+    assert f"Werkbon {completed.number} archiveren?" in text(page)
+    assert "Ja, archiveren" in text(page)
     assert WorkOrder.objects.get(pk=completed.pk).status == WorkOrderStatus.COMPLETED
+
+
+def test_status_actions_refuse_get(alice_client, completed):
+    for action in ("complete", "reopen"):
+        assert alice_client.get(url(completed, action)).status_code == 405
+    assert WorkOrder.objects.get(pk=completed.pk).status == WorkOrderStatus.COMPLETED
+
+
+def test_the_archive_confirmation_is_for_the_office(bob_client, charlie_client, completed):
+    assert bob_client.get(url(completed, "archive")).status_code == 403
+    assert charlie_client.get(url(completed, "archive")).status_code == 404
+
+
+def test_the_archive_confirmation_is_for_completed_orders_only(alice_client, planned):
+    not_yet = alice_client.get(url(planned, "archive"), follow=True)
+    assert "Alleen gereed gemelde werkbonnen kunnen worden gearchiveerd." in text(not_yet)
 
 
 def test_a_section_is_served_on_its_own_for_annuleren(alice_client, charlie_client, planned):

@@ -143,8 +143,20 @@ def test_pages_of_25_keep_the_filters(alice_client, org_a, alice):
 def test_archiving_a_mix_archives_only_the_completed_and_says_why(alice_client, orders):
     codes = [str(orders[k].code) for k in ("done", "planned", "open")]
 
+    confirm = alice_client.post(ARCHIVE, {"codes": codes, "querystring": "status=gereed_gemeld"})
+    asked = text(confirm)
+    assert "1 werkbon archiveren?" in asked
+    for key in ("planned", "open"):
+        assert (
+            f"{orders[key].number} {orders[key].customer.name if orders[key].customer else ''}"
+        ).strip() in asked
+    assert asked.count("Wordt niet gearchiveerd: Alleen gereed gemelde werkbonnen") == 2
+    assert not WorkOrder.objects.filter(status=WorkOrderStatus.ARCHIVED).exists()
+
     response = alice_client.post(
-        ARCHIVE, {"codes": codes, "querystring": "status=gereed_gemeld"}, follow=True
+        ARCHIVE,
+        {"codes": codes, "querystring": "status=gereed_gemeld", "bevestigd": "1"},
+        follow=True,
     )
 
     assert response.redirect_chain == [(f"{LIST}?status=gereed_gemeld", 302)]
@@ -171,7 +183,7 @@ def test_archiving_nothing_selected_asks_to_select(alice_client, orders):
 
 
 def test_a_monteur_cannot_archive(bob_client, dave_client, orders):
-    response = dave_client.post(ARCHIVE, {"codes": [str(orders["done"].code)]})
+    response = dave_client.post(ARCHIVE, {"codes": [str(orders["done"].code)], "bevestigd": "1"})
 
     assert response.status_code == 403
     assert WorkOrder.objects.get(pk=orders["done"].pk).status == WorkOrderStatus.COMPLETED
@@ -181,9 +193,14 @@ def test_another_tenant_sees_nothing_and_archives_nothing(charlie_client, orders
     before = list(StatusChange.objects.values_list("pk", flat=True))
 
     listing = charlie_client.get(LIST)
-    response = charlie_client.post(ARCHIVE, {"codes": [str(orders["done"].code)]}, follow=True)
+    confirm = charlie_client.post(ARCHIVE, {"codes": [str(orders["done"].code)]})
+    response = charlie_client.post(
+        ARCHIVE, {"codes": [str(orders["done"].code)], "bevestigd": "1"}, follow=True
+    )
 
     assert numbers(listing) == []
+    assert "1 geselecteerde werkbon is niet gevonden." in text(confirm)
+    assert orders["done"].number not in text(confirm)
     assert "1 geselecteerde werkbon is niet gevonden." in text(response)
     assert WorkOrder.objects.get(pk=orders["done"].pk).status == WorkOrderStatus.COMPLETED
     assert list(StatusChange.objects.values_list("pk", flat=True)) == before
@@ -193,7 +210,7 @@ def test_archiving_needs_the_csrf_token(alice, orders):
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
 
-    response = client.post(ARCHIVE, {"codes": [str(orders["done"].code)]})
+    response = client.post(ARCHIVE, {"codes": [str(orders["done"].code)], "bevestigd": "1"})
 
     assert response.status_code == 403
     assert WorkOrder.objects.get(pk=orders["done"].pk).status == WorkOrderStatus.COMPLETED

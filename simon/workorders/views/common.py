@@ -12,7 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from simon.lib.errors import DomainError, NotPermitted
-from simon.tenants.models import Membership
+from simon.lib.external import managed_externally
+from simon.tenants.models import Membership, Organization
 from simon.tenants.scoping import get_for_request
 from simon.workorders.models import WorkOrder
 from simon.workorders.permissions import require_edit, visible_work_orders
@@ -22,6 +23,13 @@ View = Callable[..., HttpResponse]
 
 def membership(request: HttpRequest) -> Membership:
     return request.membership  # type: ignore[attr-defined]
+
+
+def customer_required_by(organization: Organization) -> str:
+    """The system an archived work order goes to and that needs its customer ('SnelStart'),
+    or '' when none runs: then no screen warns about a missing customer (S7)."""
+    management = managed_externally(organization, "customer")
+    return management.system if management else ""
 
 
 def get_work_order(request: HttpRequest, code: Any) -> WorkOrder:

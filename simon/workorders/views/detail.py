@@ -18,17 +18,23 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from simon.catalog.services import search_articles
 from simon.forms.models import FormTemplate
+from simon.lib import work_order_hooks
 from simon.tenants.scoping import member_required
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import PICKER_LIMIT, MaterialForm, PlanForm, TimeEntryForm
 from simon.workorders.models import WorkOrder, WorkOrderStatus
-from simon.workorders.permissions import FIELD_EDITABLE, can_edit, can_manage
-from simon.workorders.views.common import get_work_order, handles_domain_errors, membership
+from simon.workorders.permissions import FIELD_EDITABLE, can_correct, can_edit, can_manage
+from simon.workorders.views.common import (
+    customer_required_by,
+    get_work_order,
+    handles_domain_errors,
+    membership,
+)
 
 SECTIONS = {
     # section -> (template, anchor, sections it changes too)
@@ -81,6 +87,7 @@ def detail_context(request: HttpRequest, work_order: WorkOrder, **overrides: Any
     member = membership(request)
     editable = can_edit(member, work_order)
     manage = can_manage(member, work_order)
+    correct = can_correct(member, work_order)
     status = work_order.status
     # Explicit NULL placement: SQLite and PostgreSQL disagree on where entries without a
     # start time sort, and the page must not change with the database.
@@ -109,6 +116,9 @@ def detail_context(request: HttpRequest, work_order: WorkOrder, **overrides: Any
         "can_complete": editable and status in FIELD_EDITABLE,
         "can_reopen": manage and status == WorkOrderStatus.COMPLETED,
         "can_archive": manage and status == WorkOrderStatus.COMPLETED,
+        "can_correct": correct,
+        "panels": work_order_hooks.panels(request, work_order),
+        "customer_required_by": customer_required_by(request.organization),
         "employees": list(work_order.employees.order_by("first_name", "username")),
         "plan_form": plan_form(request, work_order),
         "time_entries": entries,
@@ -145,7 +155,11 @@ def section_response(
             html += render_to_string(
                 f"workorders/{SECTIONS[other][0]}", {**context, "oob": True}, request
             )
-        return HttpResponse(html)
+        response = HttpResponse(html)
+        if request.method == "POST":
+            # Integrations' panels (the sales order preview) reload themselves on this event.
+            response["HX-Trigger"] = "workOrderChanged"
+        return response
     if invalid or overrides:
         context = detail_context(request, work_order, **overrides)
         return render(request, "workorders/detail.html", context, status=200)
@@ -200,8 +214,28 @@ def reopen(request: HttpRequest, code: str) -> HttpResponse:
     return _status_action(request, code, services.reopen, _("Werkbon %(number)s is heropend."))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @member_required
 @handles_domain_errors
 def archive(request: HttpRequest, code: str) -> HttpResponse:
-    return _status_action(request, code, services.archive, _("Werkbon %(number)s is gearchiveerd."))
+    """GET: what archiving will do (the integration's preview) and a confirmation; POST: archive."""
+    if request.method == "POST":
+        return _status_action(
+            request, code, services.archive, _("Werkbon %(number)s is gearchiveerd.")
+        )
+    work_order = get_work_order(request, code)
+    if not can_manage(membership(request), work_order):
+        raise WorkOrderPermissionDenied(_("Alleen kantoormedewerkers mogen archiveren."))
+    if work_order.status != WorkOrderStatus.COMPLETED:
+        messages.error(request, _("Alleen gereed gemelde werkbonnen kunnen worden gearchiveerd."))
+        return redirect("workorders:detail", code=work_order.code)
+    return render(
+        request,
+        "workorders/archive_confirm.html",
+        {
+            "work_order": work_order,
+            "refusal": work_order_hooks.archive_refusal(work_order),
+            "panels": work_order_hooks.panels(request, work_order),
+            "totals": services.totals(work_order),
+        },
+    )

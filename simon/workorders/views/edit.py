@@ -15,20 +15,26 @@ from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import PICKER_LIMIT, WorkOrderForm, add_domain_error
 from simon.workorders.models import WorkOrder
-from simon.workorders.permissions import can_edit, can_manage
-from simon.workorders.views.common import get_work_order, handles_domain_errors, membership
+from simon.workorders.permissions import can_correct, can_edit, can_manage
+from simon.workorders.views.common import (
+    customer_required_by,
+    get_work_order,
+    handles_domain_errors,
+    membership,
+)
 from simon.workorders.views.pickers import customer_work_addresses, search_customers
 
 
 def _warn_without_customer(request: HttpRequest, work_order: WorkOrder) -> None:
-    if work_order.customer_id is None:
+    system = customer_required_by(request.organization)
+    if work_order.customer_id is None and system:
         messages.warning(
             request,
             _(
-                "Werkbon %(number)s heeft geen klant. Zonder klant kan hij niet naar SnelStart: "
-                "kies een klant (debiteur uit SnelStart) voordat je archiveert."
+                "Werkbon %(number)s heeft geen klant. Zonder klant kan hij niet naar %(system)s: "
+                "kies een klant (debiteur uit %(system)s) voordat je archiveert."
             )
-            % {"number": work_order.number},
+            % {"number": work_order.number, "system": system},
         )
 
 
@@ -57,6 +63,8 @@ def _page(request: HttpRequest, form: WorkOrderForm, work_order: WorkOrder | Non
             "addresses": addresses,
             "selected_address": str(selected_address),
             "has_customer": chosen is not None,
+            "customer_required_by": customer_required_by(request.organization),
+            "correcting": work_order is not None and "description" not in form.fields,
         },
     )
 
@@ -98,11 +106,14 @@ def create(request: HttpRequest) -> HttpResponse:
 @member_required
 @handles_domain_errors
 def edit(request: HttpRequest, code: str) -> HttpResponse:
-    """Office only, until archived (S8: the office corrects before archiving)."""
+    """Office only, until archived (S8: the office corrects before archiving). An archived order
+    that SnelStart refused may have its customer and work address corrected."""
     work_order = get_work_order(request, code)
     member = membership(request)
     if not can_manage(member, work_order):
         raise NotPermitted(_("Alleen kantoormedewerkers mogen een werkbon wijzigen."))
+    if can_correct(member, work_order):
+        return _correct(request, work_order)
     if not can_edit(member, work_order):
         raise NotPermitted(_("Deze werkbon is gearchiveerd en kan niet meer worden gewijzigd."))
     initial = {
@@ -130,5 +141,40 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
                 request, _("Werkbon %(number)s is opgeslagen.") % {"number": work_order.number}
             )
             _warn_without_customer(request, work_order)
+            return redirect("workorders:detail", code=work_order.code)
+    return _page(request, form, work_order)
+
+
+def _correct(request: HttpRequest, work_order: WorkOrder) -> HttpResponse:
+    initial = {
+        "customer": work_order.customer.code if work_order.customer else "",
+        "work_address": work_order.work_address.code if work_order.work_address else "",
+    }
+    form = WorkOrderForm(
+        request.POST or None,
+        initial=initial,
+        organization=request.organization,
+        membership=membership(request),
+        instance=work_order,
+        correcting=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_header(
+                work_order,
+                by=request.user,
+                customer=form.cleaned_data["customer"],
+                work_address=form.cleaned_data["work_address"],
+            )
+        except WorkOrderPermissionDenied:
+            raise
+        except WorkOrderError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Werkbon %(number)s is gecorrigeerd; verstuur hem opnieuw als alles klopt.")
+                % {"number": work_order.number},
+            )
             return redirect("workorders:detail", code=work_order.code)
     return _page(request, form, work_order)

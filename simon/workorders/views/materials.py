@@ -12,8 +12,14 @@ from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import MaterialForm, add_domain_error
 from simon.workorders.models import MaterialLine, WorkOrder
+from simon.workorders.permissions import can_correct
 from simon.workorders.templatetags.workorder_tags import quantity
-from simon.workorders.views.common import get_editable_work_order, handles_domain_errors
+from simon.workorders.views.common import (
+    get_editable_work_order,
+    get_work_order,
+    handles_domain_errors,
+    membership,
+)
 from simon.workorders.views.detail import section_response
 
 EDIT_PREFIX = "materiaal-wijzig"  # the inline edit form sits beside the add form
@@ -51,6 +57,9 @@ def add(request: HttpRequest, code: str) -> HttpResponse:
 @handles_domain_errors
 def edit(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
     """GET: the line as a form. POST: save it; the form stays open on errors."""
+    work_order = get_work_order(request, code)
+    if can_correct(membership(request), work_order):
+        return _replace_article(request, work_order, _line(request, work_order, line_code))
     work_order = get_editable_work_order(request, code)
     line = _line(request, work_order, line_code)
     if request.method != "POST":
@@ -91,3 +100,36 @@ def delete(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     services.delete_material(_line(request, work_order, line_code), by=request.user)
     return section_response(request, work_order, "materials")
+
+
+def _replace_article(
+    request: HttpRequest, work_order: WorkOrder, line: MaterialLine
+) -> HttpResponse:
+    """An archived order SnelStart refused: only the line's article may be replaced."""
+    form = MaterialForm(
+        request.POST if request.method == "POST" else None,
+        organization=request.organization,
+        current=line.article,
+        prefix=EDIT_PREFIX,
+        article_only=True,
+        initial={"article": line.article.code},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_material_article(
+                line, by=request.user, article=form.cleaned_data["article"]
+            )
+        except WorkOrderPermissionDenied:
+            raise
+        except WorkOrderError as error:
+            add_domain_error(form, error)
+        else:
+            return section_response(request, work_order, "materials")
+    return section_response(
+        request,
+        work_order,
+        "materials",
+        invalid=request.method == "POST",
+        editing_line=line.code,
+        line_form=form,
+    )

@@ -21,6 +21,7 @@ from simon.customers.models import Customer, WorkAddress
 from simon.tenants.models import Organization
 from simon.tenants.scoping import member_required
 from simon.workorders.forms import PICKER_LIMIT
+from simon.workorders.views.common import customer_required_by
 
 
 def search_customers(organization: Organization, text: str) -> QuerySet[Customer]:
@@ -85,6 +86,7 @@ def address_options(request: HttpRequest) -> HttpResponse:
         {
             "addresses": customer_work_addresses(request.organization, code),
             "has_customer": bool(code),
+            "customer_required_by": customer_required_by(request.organization),
             "oob": True,
         },
     )
