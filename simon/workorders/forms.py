@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simon.catalog.models import Article
 from simon.customers.models import Customer, WorkAddress
-from simon.lib import dates
+from simon.lib import dates, work_order_hooks
 from simon.lib.errors import DomainError
 from simon.tenants.models import Membership, Organization
 from simon.workorders.models import TimeKind, WorkOrder, WorkOrderStatus
@@ -113,9 +113,16 @@ class FilterForm(forms.Form):
     )
     date_from = DayField(label=_("Van"), required=False, widget=date_input())
     date_to = DayField(label=_("Tot en met"), required=False, widget=date_input())
+    # Filled by the integrations (e.g. 'SnelStart: niet verstuurd / mislukt'); gone without one.
+    export = forms.ChoiceField(label=_("Boekhouding"), required=False, choices=[])
 
     def __init__(self, *args: Any, organization: Organization, office: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        export_choices = work_order_hooks.list_filters(organization)
+        if export_choices and office:
+            self.fields["export"].choices = [("", _("Alle")), *export_choices]
+        else:
+            del self.fields["export"]
         self.fields["employee"].queryset = members(organization)
         # Only customers that have work orders: the filter narrows the list, it is no picker.
         self.fields["customer"].queryset = Customer.objects.filter(
@@ -186,12 +193,12 @@ class WorkOrderForm(forms.Form):
             # Planning an existing order is the Planning section's job.
             for name in ("planned_date", "planned_start", "planned_end", "employees"):
                 del self.fields[name]
+        elif not membership.is_office:
+            del self.fields["employees"]  # created on site: planned on the monteur themselves
         if correcting:
             # An archived order being corrected keeps its texts as they were archived.
             for name in ("description", "customer_reference"):
                 del self.fields[name]
-        elif not membership.is_office:
-            del self.fields["employees"]  # created on site: planned on the monteur themselves
 
     def chosen_customer(self) -> Customer | None:
         """The customer in the submitted or initial data, for filling the address picker."""

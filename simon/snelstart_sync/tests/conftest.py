@@ -80,3 +80,24 @@ def linked_a(org_a: Organization, snelstart_at: EmulatorServer) -> Iterator[Link
     linked.settings()
     yield linked
     linked.api.close()
+
+
+@pytest.fixture
+def shop(linked_a: Linked, alice: Any, settings: Any) -> Any:
+    """Organization A linked, with SnelStart customers and articles imported and the sending
+    settings of a typical installer (push tests, issue 8)."""
+    from simon.snelstart_sync.tests.push_setup import open_shop
+
+    settings.SNELSTART_OUTCOME_SETTLE_SECONDS = 0
+    shop = open_shop(linked_a, alice)
+    shop.settings(
+        work_article_code="UUR",
+        travel_article_code="REIS",
+        fixed_article_code="VOORRIJ",
+        first_line_description=True,
+        memo="beide",
+        payment_reference="beide",
+        description_suffix="XXX",
+        send_filter_word="Garantie",
+    )
+    return shop

@@ -26,29 +26,12 @@ from simon.snelstart_sync.models import (
 from simon.snelstart_sync.push import intent, send, sweep
 from simon.snelstart_sync.sync import sync_organization
 from simon.snelstart_sync.tests import snelstart_data as ss
-from simon.snelstart_sync.tests.push_setup import Shop, open_shop, quantity
+from simon.snelstart_sync.tests.push_setup import Shop, quantity
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError
 from simon.workorders.models import WorkOrder, WorkOrderStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def shop(linked_a, alice, settings) -> Shop:
-    settings.SNELSTART_OUTCOME_SETTLE_SECONDS = 0
-    shop = open_shop(linked_a, alice)
-    shop.settings(
-        work_article_code="UUR",
-        travel_article_code="REIS",
-        fixed_article_code="VOORRIJ",
-        first_line_description=True,
-        memo="beide",
-        payment_reference="beide",
-        description_suffix="XXX",
-        send_filter_word="Garantie",
-    )
-    return shop
 
 
 def export_of(work_order: WorkOrder) -> SalesOrderExport:
