@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl
 from snelstart_emulator.auth import AuthContext, authenticate, check_subscription
 from snelstart_emulator.errors import ApiError, fault_body, fault_headers, gateway_body
 from snelstart_emulator.faults import FaultConfig
-from snelstart_emulator.state import Administration, Store
+from snelstart_emulator.state import Administration, RequestCounter, Store
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -152,6 +152,7 @@ class Gateway:
                 message = "Too many concurrent requests."
                 refusal = ApiError(429, gateway_body(429, message), {"Retry-After": "1"})
             if refusal is not None:
+                admin.counter.throttled += 1
                 await send_json(send, refusal.status, refusal.body, refusal.headers)
                 return
         state = dict(scope.get("state") or {})
@@ -160,28 +161,38 @@ class Gateway:
         if admin is not None:
             admin.in_flight += 1
         try:
-            await self._faulty(inner, receive, send, faults)
+            await self._faulty(inner, receive, send, faults, admin.counter if admin else None)
         finally:
             if admin is not None:
                 admin.in_flight -= 1
 
     async def _faulty(
-        self, scope: Scope, receive: Receive, send: Send, faults: FaultConfig
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        faults: FaultConfig,
+        counter: RequestCounter | None = None,
     ) -> None:
         delay = faults.latency_seconds()
         if delay:
             await asyncio.sleep(delay)
         status = faults.take_fail_next()
         if status is not None:
+            if counter is not None:
+                counter.faults[f"fail_next {status}"] += 1
             await send_json(send, status, fault_body(status), fault_headers(status))
             return
         kind, status = faults.draw()
+        if counter is not None and kind in ("error", "timeout"):
+            counter.faults[f"error {status}" if kind == "error" else kind] += 1
         if kind == "error":
             await send_json(send, status, fault_body(status), fault_headers(status))
         elif kind == "timeout":
             await self._timeout(scope, receive, send, faults)
         elif kind == "lost":
-            await self._lost(scope, receive, send, faults)
+            if await self._lost(scope, receive, send, faults) and counter is not None:
+                counter.faults["lost"] += 1
         else:
             await self.app(scope, receive, send)
 
@@ -206,16 +217,18 @@ class Gateway:
         await asyncio.sleep(faults.timeout_seconds)
         await send_json(send, 504, fault_body(504))
 
-    async def _lost(self, scope: Scope, receive: Receive, send: Send, faults: FaultConfig) -> None:
-        """Commit the change, then lose the answer (connection cut, or a gateway 504)."""
+    async def _lost(self, scope: Scope, receive: Receive, send: Send, faults: FaultConfig) -> bool:
+        """Commit the change, then lose the answer (connection cut, or a gateway 504). A failed
+        call is answered as it is; returns whether an answer was lost."""
         messages = await self._capture(scope, receive)
         start = messages[0] if messages else {"status": 500}
         if start.get("status", 500) >= 400:
             for message in messages:
                 await send(message)
-            return
+            return False
         if faults.lost_response_mode == "504":
             await send_json(send, 504, fault_body(504))
-            return
+            return True
         # Announce the real response, then stop: uvicorn closes the connection mid-response.
         await send(start)
+        return True

@@ -45,14 +45,28 @@ class ClientKey:
 
 @dataclass
 class RequestCounter:
-    """Calls per administration, for tests and benchmarks that count round trips."""
+    """Calls per administration, for tests and benchmarks that count round trips.
+
+    ``throttled`` counts the calls the rate limit or the concurrency limit refused with a 429
+    (a client that keeps to its quota sees none); ``faults`` counts the faults injected on
+    purpose, by kind: ``"error 503"``, ``"fail_next 503"``, ``"timeout"``, ``"lost"`` (a
+    response lost after its change was stored; only counted when it was actually lost).
+    """
 
     total: int = 0
     token: int = 0
     by_endpoint: Counter[str] = field(default_factory=Counter)
+    throttled: int = 0
+    faults: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "token": self.token, "by_endpoint": dict(self.by_endpoint)}
+        return {
+            "total": self.total,
+            "token": self.token,
+            "by_endpoint": dict(self.by_endpoint),
+            "throttled": self.throttled,
+            "faults": dict(self.faults),
+        }
 
 
 @dataclass

@@ -202,3 +202,26 @@ def test_calls_are_counted_per_administration(
     assert counts["total"] == 4
     assert counts["by_endpoint"] == {"GET /relaties": 3, "GET /relaties/{id}": 1}
     assert server.request_count(admin.administration_id, "GET /relaties") == 3
+
+
+def test_refusals_of_the_rate_limit_and_injected_faults_are_counted(
+    server: EmulatorServer, admin: AdministrationInfo, api: httpx.Client
+) -> None:
+    server.reset_request_count(admin.administration_id)
+    server.set_faults(admin.administration_id, rate_limit_per_minute=2)
+    assert [api.get("/landen").status_code for _ in range(3)] == [200, 200, 429]
+    server.set_faults(admin.administration_id, fail_next_count=1, fail_next_status=503)
+    assert api.get("/landen").status_code == 503
+    server.set_faults(admin.administration_id, error_rate=1.0, error_statuses=[429])
+    assert api.get("/landen").status_code == 429  # injected, not the limit's: a fault
+    server.set_faults(admin.administration_id, lost_response_rate=1.0, lost_response_mode="504")
+    assert api.post("/relaties", json=klant("")).status_code == 400  # failed: nothing lost
+    assert api.post("/relaties", json=klant("Verloren")).status_code == 504
+    server.set_faults(admin.administration_id, timeout_rate=1.0, timeout_seconds=0.01)
+    assert api.get("/landen").status_code == 504
+
+    counts = server.request_counts(admin.administration_id)
+    assert counts["throttled"] == 1
+    assert counts["faults"] == {"fail_next 503": 1, "error 429": 1, "lost": 1, "timeout": 1}
+    server.reset_request_count(admin.administration_id)
+    assert server.request_counts(admin.administration_id)["throttled"] == 0
