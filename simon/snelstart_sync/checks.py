@@ -248,7 +248,10 @@ def check_send_filter_word(lookup: SnelStartLookup, word: str) -> CheckResult:
     return _filter_word(
         word,
         _("Leeg: alle gearchiveerde werkbonnen gaan naar SnelStart."),
-        _("Werkbonnen met '%(word)s' in de omschrijving worden niet naar SnelStart gestuurd."),
+        _(
+            "Werkbonnen met '%(word)s' in de omschrijving worden niet naar SnelStart gestuurd "
+            "(hoofdletters maken niet uit)."
+        ),
     )
 
 

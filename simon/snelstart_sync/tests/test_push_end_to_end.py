@@ -452,3 +452,30 @@ def test_archived_while_deactivated_can_be_sent_after_reactivation(shop):
 
     assert export_of(work_order).state == ExportState.SENT
     assert len(shop.orders_for(work_order)) == 1
+
+
+def test_operators_resend_from_the_command_line_and_see_the_counts(shop):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    work_order = shop.completed()
+    ss.update_relatie(shop.api, shop.relaties["Bakkerij de Vries"], nonactief=True)
+    services.archive(work_order, by=shop.office)
+    ss.update_relatie(shop.api, shop.relaties["Bakkerij de Vries"], nonactief=False)
+    status = StringIO()
+    call_command("snelstart", "status", stdout=status)
+    assert "sales orders: 0 pending, 0 sending, 0 sent, 1 failed, 0 skipped" in status.getvalue()
+
+    said = StringIO()
+    call_command("snelstart", "resend", "--work-order", work_order.number, stdout=said)
+
+    export = export_of(work_order)
+    assert said.getvalue().strip() == (
+        f"{shop.organization.name} {work_order.number}: In SnelStart als verkooporder "
+        f"{export.snelstart_order_number}"
+    )
+    with pytest.raises(CommandError, match="al verstuurd of staat al in SnelStart"):
+        call_command("snelstart", "resend", "--work-order", work_order.number)
+    with pytest.raises(CommandError, match="no archived work order 1999-00001"):
+        call_command("snelstart", "resend", "--work-order", "1999-00001")

@@ -1,4 +1,5 @@
-"""Operators' command line (B4): ``manage.py snelstart status|sync|cleanup [--org CODE]``."""
+"""Operators' command line (B4): ``manage.py snelstart status|sync|cleanup [--org CODE]`` and
+``manage.py snelstart resend --work-order NUMBER [--org CODE]``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from simon.snelstart_sync import cleanup, sync
 from simon.snelstart_sync.models import Connection, StreamCursor
+from simon.snelstart_sync.push import operator
 
 
 class Command(BaseCommand):
@@ -20,11 +22,21 @@ class Command(BaseCommand):
         for name, text in (("sync", "sync now"), ("cleanup", "clean up now")):
             action = sub.add_parser(name, help=text)
             action.add_argument("--org", help="organization code (default: all active)")
+        resend = sub.add_parser(
+            "resend", help="send a failed (or not sent) archived work order again"
+        )
+        resend.add_argument(
+            "--work-order", required=True, help="work order number, e.g. 2026-00042"
+        )
+        resend.add_argument("--org", help="organization code (needed when the number is ambiguous)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "status":
             self.status()
+            return
+        if action == "resend":
+            self.stdout.write(operator.resend(options["work_order"], options.get("org")))
             return
         connections = Connection.objects.select_related("organization")
         if options.get("org"):
@@ -75,6 +87,7 @@ class Command(BaseCommand):
                 f"administration {c.administration_name or '-'}; last successful sync {lag}; "
                 f"failures in a row {c.consecutive_failures}"
             )
+            self.stdout.write("  " + operator.export_summary(c.organization))
             for cursor in StreamCursor.objects.filter(organization=c.organization).order_by(
                 "stream"
             ):
