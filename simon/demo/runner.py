@@ -91,8 +91,9 @@ class Demo:
         wait_until_up(f"{self.emulator_url}/admin/health", emulator)
 
     def start_worker(self) -> None:
+        # Workers, thread type and the queue's poll interval come from settings.HUEY.
         # --quiet: the scheduler's tick every minute is not news on the demo's console.
-        self._spawn("manage.py", "run_huey", "--workers", "2", "--worker-type", "thread", "--quiet")
+        self._spawn("manage.py", "run_huey", "--quiet")
 
     def start_web(self) -> None:
         web = self._spawn(
