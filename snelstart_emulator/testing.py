@@ -215,6 +215,19 @@ class EmulatorServer:
         counts = self.request_counts(administration_id)
         return counts["total"] if endpoint is None else counts["by_endpoint"].get(endpoint, 0)
 
+    def orders(
+        self, administration_id: str, orderreferentie: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The administration's sales orders in brief (id, nummer, orderreferentie,
+        modifiedOn), through the admin API: no rate limit spent, no call counted."""
+        path = f"/administrations/{administration_id}/verkooporders"
+        if orderreferentie is None:
+            return self._admin("GET", path)  # type: ignore[no-any-return]
+        assert self._admin_client is not None, "server not started"
+        response = self._admin_client.get(path, params={"orderreferentie": orderreferentie})
+        response.raise_for_status()
+        return response.json()  # type: ignore[no-any-return]
+
     def reset_request_count(self, administration_id: str) -> None:
         self._admin("DELETE", f"/administrations/{administration_id}/requests")
 

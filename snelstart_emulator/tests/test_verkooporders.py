@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from snelstart_emulator.testing import EmulatorServer
+from snelstart_emulator.testing import AdministrationInfo, EmulatorServer
 from snelstart_emulator.tests.helpers import artikel, codes, klant
 
 
@@ -263,3 +263,32 @@ def test_templates_are_a_plain_list(empty_api: httpx.Client) -> None:
     assert [t["omschrijving"] for t in templates] == ["Standaard", "Werkbon"]
     assert empty_api.get(f"/verkoopordersjablonen/{templates[1]['id']}").json() == templates[1]
     assert templates[0]["extraHoofdVelden"] == [] and templates[0]["nonactief"] is False
+
+
+def test_the_admin_api_lists_orders_without_counting_or_spending_the_rate_limit(
+    server: EmulatorServer,
+    empty_admin: AdministrationInfo,
+    empty_api: httpx.Client,
+    setup: dict[str, Any],
+) -> None:
+    admin_id = empty_admin.administration_id
+    first = empty_api.post("/verkooporders", json=order(setup, orderreferentie="Werkbon 1")).json()
+    empty_api.post("/verkooporders", json=order(setup, orderreferentie="Werkbon 2"))
+    server.set_faults(admin_id, rate_limit_per_minute=0)
+    calls = server.request_count(admin_id)
+
+    listed = server.orders(admin_id)
+    found = server.orders(admin_id, "Werkbon 1")
+
+    assert [o["orderreferentie"] for o in listed] == ["Werkbon 1", "Werkbon 2"]
+    assert found == [
+        {
+            "id": first["id"],
+            "nummer": first["nummer"],
+            "orderreferentie": "Werkbon 1",
+            "modifiedOn": first["modifiedOn"],
+        }
+    ]
+    assert server.orders(admin_id, "Werkbon 3") == []
+    assert server.request_count(admin_id) == calls
+    assert server.request_counts(admin_id)["throttled"] == 0
