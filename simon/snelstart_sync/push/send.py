@@ -75,6 +75,11 @@ WARN_AFTER = 3
 NOT_RUNNING_RETRY = timedelta(minutes=5)
 
 
+# Outcomes after which a job does not schedule its own next try: nothing can happen until the
+# integration runs again (or gets a koppelsleutel), and then the sweep takes the export up.
+ENDS_THE_CHAIN = frozenset({"not_running", "not_connected"})
+
+
 class ClaimLost(Exception):
     """Another worker holds this export now (our claim expired); send nothing more."""
 
@@ -434,6 +439,12 @@ def _send_claimed(export: SalesOrderExport, owner: str) -> str:
             action=_("Koppel opnieuw via 'Integraties' → 'Koppel'."),
         )
         return "not_connected"
+    # Attempts a killed worker left 'in flight' before its POST could leave (the export was not
+    # marked): nothing was sent, and the history says so.
+    if not export.lookup_required:
+        export.attempt_rows.filter(outcome=AttemptOutcome.IN_FLIGHT).update(
+            outcome=AttemptOutcome.ABORTED, detail="the worker stopped before sending"
+        )
     with client:
         if export.lookup_required:
             ended = _look_up(export, owner, client)

@@ -479,3 +479,26 @@ def test_operators_resend_from_the_command_line_and_see_the_counts(shop):
         call_command("snelstart", "resend", "--work-order", work_order.number)
     with pytest.raises(CommandError, match="no archived work order 1999-00001"):
         call_command("snelstart", "resend", "--work-order", "1999-00001")
+
+
+def test_s30_deactivated_while_waiting_it_waits_and_goes_after_reactivation(shop, monkeypatch):
+    monkeypatch.setattr(intent, "hand_off", lambda export_id: None)
+    work_order = shop.completed()
+    services.archive(work_order, by=shop.office)
+    activation.deactivate(shop.linked.connection)
+    export = export_of(work_order)
+
+    assert send.send_export(export.pk) == "not_running"
+    assert "not_running" in send.ENDS_THE_CHAIN  # no job keeps polling a stopped integration
+
+    export.refresh_from_db()
+    assert export.state == ExportState.PENDING
+    assert export.problem == "De koppeling met SnelStart is niet actief."
+    assert shop.orders_for(work_order) == []
+    assert sweep.overdue_exports(timezone.now() + timedelta(hours=1)) == []
+    type(shop.linked.connection).objects.filter(pk=shop.linked.connection.pk).update(
+        state=State.ACTIVE
+    )
+    assert sweep.overdue_exports(timezone.now() + timedelta(hours=1)) == [export.pk]
+    due_now(export)
+    assert send.send_export(export.pk) == "sent"
