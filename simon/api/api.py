@@ -60,7 +60,8 @@ class FieldApi(NinjaAPI):
         ]
         extra = [
             path("docs/assets/<str:name>", docs.asset, name="docs-asset"),
-            re_path(r"^(?P<path>.*)$", _unknown_path),
+            # [\s\S], not '.': a path with an encoded line break is unknown too, not HTML.
+            re_path(r"^(?P<path>[\s\S]*)$", _unknown_path),
         ]
         return [*wrapped, *extra], app_name, namespace
 

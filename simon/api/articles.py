@@ -11,7 +11,7 @@ from simon.api import present
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.lookup import get_or_404
-from simon.api.paging import Paging, page, searchable
+from simon.api.paging import Paging, SearchText, page, searchable
 from simon.api.schemas import ArticleOut, ArticlePage
 from simon.catalog.models import Article
 from simon.catalog.services import search_articles
@@ -20,7 +20,9 @@ router = Router(tags=["artikelen"])
 
 
 @router.get("/articles", response=responses({200: ArticlePage}, 422), summary="Artikelen zoeken")
-def list_articles(request: HttpRequest, paging: Query[Paging], q: str = "") -> dict[str, Any]:
+def list_articles(
+    request: HttpRequest, paging: Query[Paging], q: SearchText = ""
+) -> dict[str, Any]:
     result = page(search_articles(caller(request).organization, searchable(q)), paging)
     result["items"] = [present.article(a) for a in result["items"]]
     return result

@@ -16,7 +16,7 @@ from simon.api import present
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.lookup import get_or_404
-from simon.api.paging import Paging, page, searchable
+from simon.api.paging import Paging, SearchText, page, searchable
 from simon.api.schemas import CustomerOut, CustomerPage, WorkAddressPage
 from simon.customers.models import Customer, WorkAddress
 from simon.customers.services import search_customers
@@ -30,7 +30,9 @@ def _visible(organization: Organization) -> QuerySet[Customer]:
 
 
 @router.get("/customers", response=responses({200: CustomerPage}, 422), summary="Klanten zoeken")
-def list_customers(request: HttpRequest, paging: Query[Paging], q: str = "") -> dict[str, Any]:
+def list_customers(
+    request: HttpRequest, paging: Query[Paging], q: SearchText = ""
+) -> dict[str, Any]:
     result = page(search_customers(caller(request).organization, searchable(q)), paging)
     result["items"] = [present.customer(c) for c in result["items"]]
     return result

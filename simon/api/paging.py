@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
@@ -22,6 +22,11 @@ def page(queryset: QuerySet[Any], paging: Paging) -> dict[str, Any]:
     """One page of an ordered queryset and the total count (for 'more' in the app)."""
     items = list(queryset[paging.offset : paging.offset + paging.limit])
     return {"count": queryset.count(), "items": items}
+
+
+# A search term, not a document: SQLite refuses LIKE patterns past 50,000 bytes.
+SEARCH_MAX = 200
+SearchText = Annotated[str, Field(max_length=SEARCH_MAX, description="Zoektekst.")]
 
 
 def searchable(text: str) -> str:

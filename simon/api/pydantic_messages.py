@@ -45,6 +45,8 @@ def _message(error: dict[str, Any]) -> str:
             "first": date_format(FIRST_DAY, "SHORT_DATE_FORMAT"),
             "last": date_format(LAST_DAY, "SHORT_DATE_FORMAT"),
         }
+    if kind == "surrogate_character":
+        return _("Deze tekst bevat een ongeldig teken.")
     if kind == "nul_character":
         return _("Gebruik geen NUL-tekens.")
     if kind == "string_too_long":

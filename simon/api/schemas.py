@@ -44,6 +44,7 @@ DESCRIPTION_MAX = 5000
 # full-width digits, which no field app sends on purpose.
 _WHOLE = re.compile(r"[0-9]{1,9}", re.ASCII)
 _CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?", re.ASCII)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
@@ -107,9 +108,12 @@ Day = Annotated[
 
 
 def refuse_nul(value: Any) -> Any:
-    """PostgreSQL cannot store NUL in text or JSON: refuse it as input instead of failing."""
+    """PostgreSQL cannot store NUL in text or JSON, and no UTF-8 encoder takes a lone surrogate
+    (JSON's '\\ud800' decodes to one): refuse both as input instead of failing."""
     if isinstance(value, str) and "\x00" in value:
         raise PydanticCustomError("nul_character", "NUL character")
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise PydanticCustomError("surrogate_character", "lone UTF-16 surrogate")
     if isinstance(value, dict):
         for key, item in value.items():
             refuse_nul(key)

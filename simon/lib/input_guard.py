@@ -2,8 +2,9 @@
 
 PostgreSQL refuses NUL in text, also as a search term: every view that filters on ``?q=`` or
 saves a form field would otherwise answer 500 to a NUL. Refusing it here, once, covers every
-page and every parameter. The API is left to its schemas, which know its parameters and answer
-in its own error shape.
+page and every parameter. Query parameters are bounded too: they are search terms, filters and
+dates, and SQLite refuses a LIKE pattern past 50,000 bytes. The API is left to its schemas,
+which know its parameters and answer in its own error shape.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
+QUERY_VALUE_MAX = 1000
 
 
 def _has_nul(params: QueryDict) -> bool:
@@ -36,4 +38,10 @@ class RefuseUnstorableInput:
             return self.get_response(request)
         if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
             return bad_request(request, _("Gebruik geen NUL-tekens."))
+        if any(len(v) > QUERY_VALUE_MAX for _k, values in request.GET.lists() for v in values):
+            return bad_request(
+                request,
+                _("Gebruik maximaal %(max)s tekens in een zoekopdracht.")
+                % {"max": QUERY_VALUE_MAX},
+            )
         return self.get_response(request)

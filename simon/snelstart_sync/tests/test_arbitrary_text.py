@@ -53,8 +53,11 @@ NASTY = [
 texts = st.one_of(
     st.text(st.characters(exclude_categories=()), max_size=40),
     st.sampled_from(NASTY),
-    st.builds(lambda piece, n: piece * n, st.sampled_from(["a", "é", "\x00", "🚐", "ab "]),
-              st.integers(90, 10_000)),  # fmt: skip
+    st.builds(
+        lambda piece, n: piece * n,
+        st.sampled_from(["a", "é", "\x00", "🚐", "ab "]),
+        st.integers(90, 10_000),
+    ),
     st.lists(st.sampled_from(NASTY), min_size=2, max_size=4).map("".join),
 )
 

@@ -29,7 +29,7 @@ MAX_QUANTITY = Decimal("999999999.999")  # what DecimalField(12, 3) can hold
 # ASCII digits only: Decimal() also reads '1_000' and Arabic-Indic or full-width digits. A
 # comma is the Dutch decimal separator; an exponent is what a JSON number may carry (1e+308).
 _DECIMAL = re.compile(
-    r"[+-]?(?:[0-9]{1,40}(?:[.,][0-9]{0,40})?|[.,][0-9]{1,40})(?:[eE][+-]?[0-9]{1,7})?",
+    r"[+-]?(?:[0-9]{1,100}(?:[.,][0-9]{0,100})?|[.,][0-9]{1,100})(?:[eE][+-]?[0-9]{1,7})?",
     re.ASCII,
 )
 _WHOLE = re.compile(r"[+-]?[0-9]{1,12}(?:[.,]0{0,12})?", re.ASCII)
