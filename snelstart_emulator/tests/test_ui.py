@@ -29,6 +29,7 @@ def test_every_page_answers_200(
     base = f"/a/{admin.administration_id}"
     relatie = api.get("/relaties").json()[3]["id"]
     artikel = api.get("/artikelen").json()[0]["id"]
+    order = api.get("/verkooporders").json()[0]["id"]
     for path in (
         "/",
         f"{base}/",
@@ -43,6 +44,9 @@ def test_every_page_answers_200(
         f"{base}/artikelen/nieuw",
         f"{base}/artikelen/{artikel}",
         f"{base}/verkooporders",
+        f"{base}/verkooporders?q=WB&pagina=2",
+        f"{base}/verkooporders/nieuw",
+        f"{base}/verkooporders/{order}",
         "/static/emulator.css",
     ):
         assert ui.get(path).status_code == 200, path
@@ -164,13 +168,18 @@ def test_search_and_paging_of_customers(ui: httpx.Client, server: EmulatorServer
     assert "Geen relaties gevonden" in ui.get(f"{base}?q=zzzzzz").text
 
 
-def test_the_orders_page_lists_lines(
+def test_the_orders_page_lists_orders_and_their_page_the_lines(
     ui: httpx.Client, admin: AdministrationInfo, api: httpx.Client
 ) -> None:
-    page = ui.get(f"/a/{admin.administration_id}/verkooporders").text
+    base = f"/a/{admin.administration_id}/verkooporders"
+    page = ui.get(base).text
     for order in api.get("/verkooporders").json():
-        assert f"Order {order['nummer']}" in page
-        assert order["regels"][0]["omschrijving"] in page
+        assert f'data-nummer="{order["nummer"]}"' in page
+        assert order["omschrijving"] in page
+        detail = ui.get(f"{base}/{order['id']}").text
+        assert f'<span data-testid="verkooporder-nummer">{order["nummer"]}</span>' in detail
+        for line in order["regels"]:
+            assert line["omschrijving"] in detail
 
 
 def test_a_demo_administration_can_be_created_in_the_ui(ui: httpx.Client) -> None:

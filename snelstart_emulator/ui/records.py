@@ -1,4 +1,4 @@
-"""UI pages for customers (relaties), articles and sales orders.
+"""UI pages for customers (relaties) and articles (sales orders: `ui.orders`).
 
 Changes go through the same domain functions as the API, so validation, `modifiedOn` and
 delete rules are identical; a form only changes the fields it shows.
@@ -318,32 +318,3 @@ async def artikel_delete(request: Request, administration_id: str, record_id: st
             request, admin, record, _artikel_values(record.data), messages(error), 400
         )
     return redirect(f"/a/{admin.id}/artikelen")
-
-
-# -- verkooporders ---------------------------------------------------------------------------------
-@router.get("/a/{administration_id}/verkooporders")
-async def orders(request: Request, administration_id: str) -> Response:
-    admin = administration(request, administration_id)
-    rows = list(admin.verkooporders)[::-1]
-    shown, number, pages = page(rows, as_int(request.query_params.get("pagina")))
-    names = {r.id: r.data["naam"] for r in admin.relaties}
-    articles = {
-        line_id: admin.artikelen.get(line_id)
-        for order in shown
-        for line_id in (ref_id(line["artikel"]) for line in order.data["regels"])
-        if line_id
-    }
-    codes = {
-        key: (record.data["artikelcode"] if record else "?") for key, record in articles.items()
-    }
-    return render(
-        request,
-        "verkooporders.html",
-        admin=admin,
-        rows=shown,
-        pagina=number,
-        paginas=pages,
-        total=len(rows),
-        names=names,
-        codes=codes,
-    )

@@ -6,11 +6,12 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from snelstart_emulator.demo_data import DemoSpec, create_administration
-from snelstart_emulator.ui import records
+from snelstart_emulator.ui import orders, records
 from snelstart_emulator.ui.common import administration, as_int, redirect, render, store_of
 
 router = APIRouter(include_in_schema=False)
 router.include_router(records.router)
+router.include_router(orders.router)
 
 # Apps in the 'Koppelingen' catalogue; only Simon matters for this project.
 APPS = {
