@@ -259,7 +259,10 @@ def check_pull_filter_word(lookup: SnelStartLookup, word: str) -> CheckResult:
     return _filter_word(
         word,
         _("Leeg: alle verkooporders worden opgehaald (als ophalen aan staat)."),
-        _("Alleen verkooporders met '%(word)s' in de omschrijving worden opgehaald."),
+        _(
+            "Alleen verkooporders met '%(word)s' in de omschrijving worden opgehaald "
+            "(hoofdletters maken niet uit)."
+        ),
     )
 
 

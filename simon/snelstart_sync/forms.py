@@ -93,11 +93,27 @@ class SettingsForm(forms.Form):
         label=_("Standaard sjabloon"), required=False, widget=forms.Select
     )
     order_type = forms.ChoiceField(label=_("Soort order"), choices=OrderType.choices)
-    pull_orders = YesNoField(label=_("Verkooporders uit SnelStart ophalen als werkbon"))
-    pull_filter_word = forms.CharField(
-        label=_("Filterwoord voor op te halen verkooporders"), required=False
+    pull_orders = YesNoField(
+        label=_("Verkooporders uit SnelStart ophalen als werkbon"),
+        help_text=_(
+            "Eenmalig per order: latere wijzigingen in SnelStart komen niet naar Simon. Alleen "
+            "orders die ná het aanzetten van deze instelling in SnelStart worden aangemaakt of "
+            "gewijzigd, worden opgehaald; oudere orders blijven buiten Simon. Orders die Simon "
+            "zelf heeft gemaakt, komen nooit terug."
+        ),
     )
-    pull_with_lines = YesNoField(label=_("Artikelregels van de verkooporder meenemen"))
+    pull_filter_word = forms.CharField(
+        label=_("Filterwoord voor op te halen verkooporders"),
+        required=False,
+        help_text=_("Moet in de omschrijving van de order staan; hoofdletters maken niet uit."),
+    )
+    pull_with_lines = YesNoField(
+        label=_("Artikelregels van de verkooporder meenemen"),
+        help_text=_(
+            "Regels met een artikel dat in Simon staat, worden materialen. Tekstregels en "
+            "regels met andere artikelen komen in de werkomschrijving."
+        ),
+    )
     pull_description = forms.ChoiceField(
         label=_("Werkomschrijving van de opgehaalde werkbon"), choices=PulledDescription.choices
     )

@@ -88,6 +88,18 @@ def resolve(organization: Organization, *, table: Table, record_code: uuid.UUID)
     ).update(resolved=True)
 
 
+def resolve_label(organization: Organization, *, table: Table, label: str) -> int:
+    """As ``resolve``, for a record that has no Simon row yet (a SnelStart order waiting)."""
+    return LogMessage.objects.filter(
+        organization=organization,
+        table=table,
+        record_code__isnull=True,
+        record_label=label[:200],
+        resolved=False,
+        kind__in=(Kind.WARNING, Kind.ERROR),
+    ).update(resolved=True)
+
+
 def resolve_connection_problems(organization: Organization) -> int:
     """After a successful sync: earlier connection warnings and errors are over.
 

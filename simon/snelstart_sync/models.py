@@ -8,6 +8,7 @@
 - ``SyncRun``: one row per sync or clean-up, for the health panel and the technical log.
 - ``SalesOrderExport``: the intent to turn one archived work order into one SnelStart sales
   order, recorded in the archive's transaction; ``ExportAttempt``: every call made for it.
+- ``IncomingOrder``: a SnelStart sales order taken into Simon as a work order, once (S23).
 """
 
 from __future__ import annotations
@@ -151,6 +152,9 @@ class IntegrationSettings(models.Model):
         max_length=20, choices=PulledDescription.choices, default=PulledDescription.DESCRIPTION
     )
     description_suffix = models.CharField(max_length=3, blank=True)
+    # When 'Verkooporders ophalen' was switched on (kept while it stays on): older orders are
+    # the administration's history and never become work orders (issue 10).
+    pull_orders_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("instellingen SnelStart-koppeling")
@@ -398,3 +402,47 @@ class ExportAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.export_id} {self.kind} {self.outcome}"
+
+
+class IncomingState(models.TextChoices):
+    TAKEN = "taken", _("Werkbon gemaakt")
+    WAITING = "waiting", _("Wacht op de klant")
+
+
+class IncomingOrder(models.Model):
+    """A SnelStart sales order that qualified for Simon (S23–S26), taken once.
+
+    Unique per organization and SnelStart order id: a later change of the order in SnelStart
+    finds this row and changes nothing (manual 5.13: 'eenmalig'). An order whose customer Simon
+    does not have yet waits here (``raw`` holds the order as read) and is taken when the
+    customer arrives.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    snelstart_order_id = models.UUIDField()
+    number = models.BigIntegerField(null=True, blank=True)
+    relatie_id = models.UUIDField(null=True, blank=True)
+    state = models.CharField(max_length=20, choices=IncomingState.choices)
+    raw = models.JSONField(default=dict, blank=True)
+    work_order = models.OneToOneField(
+        "workorders.WorkOrder",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="snelstart_incoming",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    taken_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opgehaalde verkooporder")
+        verbose_name_plural = _("opgehaalde verkooporders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "snelstart_order_id"], name="unique_incoming_order"
+            )
+        ]
+        indexes = [models.Index(fields=["organization", "state", "relatie_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization} order {self.number} ({self.state})"

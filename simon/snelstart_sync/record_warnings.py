@@ -21,6 +21,7 @@ _TABLES = {
     Stream.CUSTOMERS: Table.CUSTOMER,
     Stream.ARTICLES: Table.ARTICLE,
     Stream.ARTICLE_GROUPS: Table.ARTICLE_GROUP,
+    Stream.SALES_ORDERS: Table.WORK_ORDER,
 }
 
 

@@ -43,6 +43,7 @@ from simon.snelstart_sync.models import (
     SyncRun,
     Table,
 )
+from simon.snelstart_sync.orders_in import take
 from simon.snelstart_sync.pull import StreamRead, StreamResult, run_stream
 from simon.tenants.models import Organization
 from snelstart import Relatie, SnelStartClient, SnelStartError, odata
@@ -135,6 +136,26 @@ class _Run:
             base_filter=odata.relatiesoort_is("Klant"),
         )
 
+    def sales_orders(self) -> StreamRead:
+        """Incoming sales orders (S23): only while 'Verkooporders ophalen' is on."""
+        assert self.settings is not None
+        version = self.settings
+        return StreamRead(
+            stream=Stream.SALES_ORDERS,
+            fetch_page=self.client.verkooporders.fetch_page,
+            store=lambda orders: take.store_page(self.organization, orders, version),
+        )
+
+    def pull_sales_orders(self, report: SyncReport) -> None:
+        if self.settings is None or not self.settings.pull_orders:
+            return
+        configuration.sales_order_cursor_ready(self.settings)
+        read = self.sales_orders()
+        report.streams[read.stream] = run_stream(
+            self.organization, read, workers=1, after_page=self.after_page
+        )
+        take.take_waiting(self.organization, self.settings)
+
     def store_customers(self, relaties: list[Relatie]) -> upsert.PageOutcome:
         self.learn_countries(relaties)
         return upsert.upsert_customers(self.organization, relaties, self.countries)
@@ -213,6 +234,7 @@ def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
                 after_page=work.after_page,
                 estimate=work.estimator(resource),
             )
+        work.pull_sales_orders(report)
         report.ok = True
         _succeeded(connection, report, started)
     except leases.LeaseLost as exc:

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from simon.snelstart_sync.models import Connection, ExportState, SalesOrderExport
+from simon.snelstart_sync.orders_in import take
 from simon.snelstart_sync.push import intent, status
 from simon.tenants.models import Organization
 from simon.workorders.models import WorkOrder
@@ -39,20 +40,31 @@ class SnelStartWorkOrderHooks:
     def list_labels(
         self, organization: Organization, work_orders: Iterable[WorkOrder]
     ) -> dict[int, SafeString]:
-        archived = [w.pk for w in work_orders if w.is_archived]
+        orders = list(work_orders)
+        labels = {
+            pk: format_html(
+                '<span class="badge source-snelstart">{}</span>',
+                _("Uit SnelStart-order %(number)s") % {"number": number},
+            )
+            for pk, number in take.origin_numbers(orders).items()
+        }
+        archived = [w.pk for w in orders if w.is_archived]
         if not archived:
-            return {}
+            return labels
         exports = SalesOrderExport.objects.filter(
             organization=organization, work_order_id__in=archived
         ).select_related("settings_version")
-        labels = {}
         for export in exports:
             line = status.status_line(export)
-            labels[export.work_order_id] = format_html(
+            badge = format_html(
                 '<span class="badge export-{}" title="{}">SnelStart: {}</span>',
                 line.kind,
                 line.text,
                 line.short,
+            )
+            origin = labels.get(export.work_order_id)
+            labels[export.work_order_id] = (
+                format_html("{}<br>{}", origin, badge) if origin else badge
             )
         return labels
 

@@ -31,6 +31,7 @@ def snelstart_at(emulator: EmulatorServer, settings: Any) -> EmulatorServer:
     settings.SNELSTART_CALLS_PER_MINUTE = 100_000
     settings.SNELSTART_MAX_ATTEMPTS = 3  # retries are the client's tests' business; keep it quick
     emulator.set_faults()
+    emulator.set_clock()  # a test that moved SnelStart's clock and failed leaves it moved
     return emulator
 
 

@@ -24,6 +24,7 @@ from simon.snelstart_sync.models import (
     SalesOrderExport,
     Table,
 )
+from simon.snelstart_sync.orders_in import take
 from simon.snelstart_sync.push import intent, status
 from simon.snelstart_sync.push.preview import preview
 from simon.tenants.scoping import get_for_request, office_required
@@ -65,6 +66,7 @@ def panel_context(request: HttpRequest, work_order: WorkOrder) -> dict[str, Any]
         "export": export,
         "running": version is not None,
         "kinds": Kind,
+        "origin": take.origin_numbers([work_order]).get(work_order.pk),
     }
     if export is not None:
         export.work_order = work_order

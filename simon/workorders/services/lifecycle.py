@@ -90,10 +90,12 @@ def create_work_order(
     employees: Iterable[Any] = (),
     source: str = Source.LOCAL,
     snelstart_order_id: uuid.UUID | None = None,
+    note: str = "",
 ) -> WorkOrder:
     """Create a work order, 'ingepland' right away when it has a date (then with employees).
 
-    A monteur's order is planned on themselves (created on site). Raises WorkOrderError,
+    A monteur's order is planned on themselves (created on site). ``note`` goes into the first
+    line of its history (e.g. where it came from). Raises WorkOrderError,
     WorkOrderPermissionDenied.
     """
     membership = None
@@ -131,7 +133,7 @@ def create_work_order(
             Assignment.objects.bulk_create(
                 [Assignment(work_order=work_order, user=user) for user in people]
             )
-            record_status_change(work_order, from_status="", to_status=status, by=by)
+            record_status_change(work_order, from_status="", to_status=status, by=by, note=note)
     except IntegrityError:
         # Only the SnelStart order id can clash: the number comes from a locked counter.
         raise WorkOrderError(_("Deze SnelStart-verkooporder is al een werkbon.")) from None
