@@ -2,9 +2,10 @@
 
 After a first import of the given data, runs N syncs with no changes in between and prints the
 requests each sync makes per endpoint (target: one per stream), and the CPU and wall time of a
-sync, next to a baseline measured in the same run: a bare client making the same three requests.
+sync, next to a baseline measured in the same run: a bare client making the same requests.
+'Verkooporders ophalen' is on (a fourth stream, issue 10) unless ``--no-orders``.
 
-    .venv/bin/python bench/idle_poll.py [--customers N] [--articles N] [--syncs N]
+    .venv/bin/python bench/idle_poll.py [--customers N] [--articles N] [--syncs N] [--no-orders]
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=2_000)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--syncs", type=int, default=20)
+    parser.add_argument("--no-orders", action="store_true", help="'Verkooporders ophalen' off")
     args = parser.parse_args()
+    streams = 3 if args.no_orders else 4
     with (
         emulator(args.customers, args.articles, latency_ms=0) as url,
         tempfile.TemporaryDirectory() as data,
@@ -85,7 +88,7 @@ def main() -> None:
         Connection.objects.create(
             organization=org, state="configured", client_key_encrypted=crypto.encrypt(CLIENT_KEY)
         )
-        save_version(org, by=None, values={})
+        save_version(org, by=None, values={"pull_orders": not args.no_orders})
         assert sync_organization(org.pk).ok
         before = counts(url)
         reports = []
@@ -114,28 +117,34 @@ def main() -> None:
         )
         client.company_info()  # the token, as the syncs reuse theirs within the hour
 
-        # The same three requests with the same filters as an idle sync: since two minutes ago.
+        # The same requests with the same filters as an idle sync: since two minutes ago.
         since = datetime.now(ZoneInfo("Europe/Amsterdam")).replace(tzinfo=None) - timedelta(
             minutes=2
         )
 
-        def three_requests() -> None:
+        def same_requests() -> None:
             client.artikelomzetgroepen.list()
             client.artikelen.page(0, 500, odata.modified_since(since))
             client.relaties.page(
                 0, 500, odata.and_(odata.relatiesoort_is("Klant"), odata.modified_since(since))
             )
+            if not args.no_orders:
+                client.verkooporders.page(0, 500, odata.modified_since(since))
 
-        cpu_raw, wall_raw = measure(three_requests, args.syncs)
+        cpu_raw, wall_raw = measure(same_requests, args.syncs)
         client.close()
-    print(f"idle sync after importing {args.customers:,} customers and {args.articles:,} articles:")
+    orders = "off" if args.no_orders else "on"
+    print(
+        f"idle sync after importing {args.customers:,} customers and {args.articles:,} articles "
+        f"(sales orders in: {orders}):"
+    )
     for endpoint, n in per_sync.items():
         print(f"  {endpoint}: {n:g} request(s) per sync")
-    print(f"  requests per sync: {sum(per_sync.values()):g} (target: 1 per stream = 3)")
+    print(f"  requests per sync: {sum(per_sync.values()):g} (target: 1 per stream = {streams})")
     print(f"  token requests during the idle syncs: {tokens_during} (a token lasts an hour)")
     print(f"  CPU per sync: {cpu_sync:.1f} ms, wall: {wall_sync:.1f} ms (median of {args.syncs})")
     print(
-        f"  baseline, bare client making the same 3 requests: CPU {cpu_raw:.1f} ms, "
+        f"  baseline, bare client making the same {streams} requests: CPU {cpu_raw:.1f} ms, "
         f"wall {wall_raw:.1f} ms"
     )
     print(f"  sync / baseline: CPU {cpu_sync / cpu_raw:.2f}x, wall {wall_sync / wall_raw:.2f}x")

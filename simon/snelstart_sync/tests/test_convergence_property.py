@@ -1,5 +1,7 @@
 """Property: whatever happens in SnelStart, interleaved with syncs, faults and interrupted runs,
-after a final sync and clean-up Simon shows exactly what SnelStart says (issue 4, S1–S5).
+after a final sync and clean-up Simon shows exactly what SnelStart says (issue 4, S1–S5), and
+every sales order with the filter word on a customer Simon has is exactly one work order
+(issue 10, S23–S24).
 
 Pages are made tiny (3 records) so that every run has many pages and an interruption can fall
 between any two of them.
@@ -8,6 +10,7 @@ between any two of them.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
@@ -23,6 +26,7 @@ from simon.snelstart_sync.sync import sync_organization
 from simon.snelstart_sync.tests import snelstart_data as ss
 from simon.snelstart_sync.tests.conftest import link
 from simon.tenants.models import Organization
+from simon.workorders.models import WorkOrder
 from snelstart import Artikel, Relatie
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,6 +53,9 @@ ops = st.one_of(
     st.tuples(st.just("sync_with_faults"), st.integers(1, 4), st.sampled_from([429, 500, 503])),
     st.tuples(st.just("interrupted_sync"), st.integers(0, 4)),
     st.tuples(st.just("cleanup")),
+    st.tuples(st.just("create_order"), st.integers(0, 20), st.booleans()),
+    st.tuples(st.just("create_order"), st.integers(0, 20), st.booleans()),
+    st.tuples(st.just("change_order"), st.integers(0, 20)),
 )
 
 
@@ -115,8 +122,11 @@ def apply(world: World, op: tuple) -> None:
     elif name == "delete_customer":
         relatie = world.pick(world.customers, op[1])
         if relatie is not None:
-            assert api.delete(f"/relaties/{relatie['id']}").status_code == 200
-            world.customers.remove(relatie)
+            deleted = api.delete(f"/relaties/{relatie['id']}")
+            if deleted.status_code == 200:
+                world.customers.remove(relatie)
+            else:  # REL-0050: SnelStart keeps a customer with open sales orders
+                assert "REL-0050" in deleted.text, deleted.text
     elif name == "user_work_address":
         relatie = world.pick(world.customers, op[1])
         customer = (
@@ -166,6 +176,23 @@ def apply(world: World, op: tuple) -> None:
     elif name == "cleanup":
         Connection.objects.filter(pk=world.linked.connection.pk).update(lease_owner="")
         cleanup_organization(world.linked.organization.pk)
+    elif name == "create_order":
+        relatie = world.pick(world.customers, op[1])
+        if relatie is None:
+            return
+        omschrijving = f"{'WB ' if op[2] else ''}order {next(counter)}"
+        body = {
+            "relatie": {"id": relatie["id"]},
+            "datum": "2026-12-05T00:00:00",
+            "omschrijving": omschrijving,
+        }
+        api.post("/verkooporders", json=body)  # refused for an inactive customer: fine
+    elif name == "change_order":
+        orders = ss.all_pages(api, "/verkooporders")
+        chosen = world.pick(orders, op[1])
+        if chosen is not None:
+            chosen["omschrijving"] = f"{chosen['omschrijving']} gewijzigd"
+            api.put(f"/verkooporders/{chosen['id']}", json=chosen)
 
 
 def snelstart_truth(world: World, chosen_ids: set):
@@ -205,6 +232,21 @@ ADDRESS_KEYS = ["street", "house_number", "house_number_addition", "postcode", "
         ("interrupted_sync", 1),
     ]
 )
+@example(
+    steps=[
+        ("create_customer", STREETS[0]),
+        ("create_customer", STREETS[2]),
+        ("create_order", 0, True),
+        ("create_order", 1, False),
+        ("interrupted_sync", 2),
+        ("create_order", 1, True),
+        ("change_order", 0),
+        ("sync_with_faults", 2, 503),
+        ("deactivate_customer", 1),
+        ("sync",),
+        ("reactivate_customer", 1),
+    ]
+)
 @settings(
     max_examples=20,
     deadline=None,
@@ -218,7 +260,11 @@ def test_simon_converges_to_snelstart(steps, snelstart_at, monkeypatch, settings
     organization = Organization.objects.create(name=f"Eigenschap {next(counter)}")
     linked = link(organization, snelstart_at, groups=3)
     groups = ss.groups(linked.api)
-    linked.settings(article_groups=[groups[0]["omschrijving"], groups[1]["omschrijving"]])
+    linked.settings(
+        article_groups=[groups[0]["omschrijving"], groups[1]["omschrijving"]],
+        pull_orders=True,
+        pull_filter_word="WB",
+    )
     world = World(linked, groups)
     try:
         for step in steps:
@@ -252,6 +298,21 @@ def test_simon_converges_to_snelstart(steps, snelstart_at, monkeypatch, settings
                 ).values_list("snelstart_id", flat=True)
             )
             assert len(ids) == len(set(ids)), "duplicate SnelStart ids"
+        # Each qualifying order on a customer Simon has is exactly one work order; no other.
+        orders = ss.all_pages(world.api, "/verkooporders")
+        qualifying = {o["id"]: o for o in orders if "wb" in o["omschrijving"].lower()}
+        taken = Counter(
+            str(w.snelstart_order_id)
+            for w in WorkOrder.objects.filter(
+                organization=organization, snelstart_order_id__isnull=False
+            )
+        )
+        assert all(n == 1 for n in taken.values()), taken
+        assert set(taken) <= set(qualifying)
+        present = {str(c.snelstart_id) for c in visible}
+        for order_id, order in qualifying.items():
+            if order["relatie"]["id"] in present:
+                assert order_id in taken, f"order {order['nummer']} was not taken"
         # A work address a user added disappears only together with its customer.
         for address_pk, customer_pk in world.user_addresses:
             if Customer.objects.filter(pk=customer_pk).exists():
