@@ -163,36 +163,42 @@ def _take_one(
     if existing is not None and existing.state == IncomingState.TAKEN:
         return "unchanged"  # eenmalig: later changes in SnelStart change nothing
     customer = _customer(organization, facts.relatie_id)
-    raw = order.to_json().decode()
     if customer is None:
-        IncomingOrder.objects.update_or_create(
-            organization=organization,
-            snelstart_order_id=facts.id,
-            defaults={
-                "number": facts.number,
-                "relatie_id": facts.relatie_id,
-                "state": IncomingState.WAITING,
-                "raw": {"json": raw},
-            },
-        )
+        _remember(organization, order, facts, IncomingState.WAITING)
         if existing is None:
             _waiting(organization, facts)
         return "waiting"
     work_order = _make_work_order(organization, facts, customer, settings)
+    _remember(
+        organization,
+        order,
+        facts,
+        IncomingState.TAKEN,
+        work_order=work_order,
+        taken_at=timezone.now(),
+    )
+    _taken(organization, facts, work_order)
+    return "created"
+
+
+def _remember(
+    organization: Organization,
+    order: VerkoopOrder,
+    facts: OrderFacts,
+    state: IncomingState,
+    **fields: Any,
+) -> None:
     IncomingOrder.objects.update_or_create(
         organization=organization,
         snelstart_order_id=facts.id,
         defaults={
             "number": facts.number,
             "relatie_id": facts.relatie_id,
-            "state": IncomingState.TAKEN,
-            "raw": {"json": raw},
-            "work_order": work_order,
-            "taken_at": timezone.now(),
+            "state": state,
+            "raw": {"json": order.to_json().decode()},
+            **fields,
         },
     )
-    _taken(organization, facts, work_order)
-    return "created"
 
 
 def store_page(

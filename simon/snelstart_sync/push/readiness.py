@@ -45,14 +45,7 @@ def _customer_problems(facts: WorkOrderFacts) -> list[Problem]:
             )
         ]
     if not facts.customer_active:
-        return [
-            Problem(
-                "customer",
-                _("De klant '%(name)s' is in SnelStart verwijderd of inactief gezet.")
-                % {"name": name},
-                _("Zet de klant in SnelStart weer actief, of kies op de werkbon een andere klant."),
-            )
-        ]
+        return [customer_gone(name)]
     return []
 
 
@@ -69,18 +62,28 @@ def _material_problems(facts: WorkOrderFacts) -> list[Problem]:
                 )
             )
         elif not item.active:
-            problems.append(
-                Problem(
-                    "material",
-                    _("Het artikel '%(article)s' is in SnelStart verwijderd of inactief gezet.")
-                    % {"article": label},
-                    _(
-                        "Zet het artikel in SnelStart weer actief, of vervang het op de werkbon "
-                        "door een ander artikel."
-                    ),
-                )
-            )
+            problems.append(material_gone(label))
     return problems
+
+
+def material_gone(label: str) -> Problem:
+    return Problem(
+        "material",
+        _("Het artikel '%(article)s' is in SnelStart verwijderd of inactief gezet.")
+        % {"article": label},
+        _(
+            "Zet het artikel in SnelStart weer actief, of vervang het op de werkbon door een "
+            "ander artikel."
+        ),
+    )
+
+
+def customer_gone(name: str) -> Problem:
+    return Problem(
+        "customer",
+        _("De klant '%(name)s' is in SnelStart verwijderd of inactief gezet.") % {"name": name},
+        _("Zet de klant in SnelStart weer actief, of kies op de werkbon een andere klant."),
+    )
 
 
 def _settings_problem(role: str, article: SettingsArticle | None) -> list[Problem]:

@@ -14,7 +14,7 @@ from uuid import UUID
 from django.utils.translation import gettext as _
 
 from simon.snelstart_sync.push.payload import SalesOrderDraft
-from simon.snelstart_sync.push.readiness import Problem
+from simon.snelstart_sync.push.readiness import Problem, customer_gone, material_gone
 from snelstart import NotFoundError, RequestError, SnelStartClient, SnelStartError, ValidationError
 
 CUSTOMER_CODES = frozenset({"REL-0005", "VOR-0002", "VOR-0003", "ALG-0105"})
@@ -61,13 +61,7 @@ def _customer(client: SnelStartClient, draft: SalesOrderDraft, name: str) -> lis
                 _("Kies op de werkbon een andere klant, of maak de relatie in SnelStart klant."),
             )
         ]
-    return [
-        Problem(
-            "customer",
-            _("De klant '%(name)s' is in SnelStart verwijderd of inactief gezet.") % {"name": name},
-            _("Zet de klant in SnelStart weer actief, of kies op de werkbon een andere klant."),
-        )
-    ]
+    return [customer_gone(name)]
 
 
 def _articles(client: SnelStartClient, draft: SalesOrderDraft) -> list[Problem]:
@@ -97,17 +91,7 @@ def _articles(client: SnelStartClient, draft: SalesOrderDraft) -> list[Problem]:
                 )
             )
         else:
-            problems.append(
-                Problem(
-                    "material",
-                    _("Het artikel '%(article)s' is in SnelStart verwijderd of inactief gezet.")
-                    % {"article": label},
-                    _(
-                        "Zet het artikel in SnelStart weer actief, of vervang het op de werkbon "
-                        "door een ander artikel."
-                    ),
-                )
-            )
+            problems.append(material_gone(label))
     return problems
 
 
