@@ -22,7 +22,6 @@ Rules that the manual leaves open, decided here:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,6 +29,7 @@ from uuid import UUID
 
 from django.utils.translation import gettext as _
 
+from simon.lib.text import clean_line, clean_text
 from simon.workorders.services.queries import minutes_to_hours
 from snelstart import Identifier, VerkoopOrder, VerkoopOrderRegel
 
@@ -42,7 +42,6 @@ PAYMENT_REFERENCE_MAX = 50
 MEMO_MAX = 2000
 
 ELLIPSIS = "…"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -139,11 +138,12 @@ class SalesOrderDraft:
 
 
 def clean(text: str, *, single_line: bool) -> str:
-    """Control characters out; a single-line field gets its whitespace collapsed."""
-    text = _CONTROL.sub(" ", (text or "").replace("\r\n", "\n"))
+    """Control characters out (``simon.lib.text``); a single-line field gets its whitespace
+    collapsed, a multi-line one keeps its lines."""
     if single_line:
-        return " ".join(text.split())
-    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+        return clean_line(text)
+    lines = clean_text((text or "").replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
 
 
 def fit(text: str, limit: int) -> tuple[str, bool]:

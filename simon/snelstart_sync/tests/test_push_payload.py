@@ -300,7 +300,7 @@ def test_control_characters_never_reach_snelstart():
     draft = build_sales_order(
         facts, replace(SETTINGS, memo="werkomschrijving", payment_reference="klantreferentie")
     )
-    assert draft.omschrijving == "Ketel vervangen [31m"
+    assert draft.omschrijving == "Ketel vervangen[31m"
     assert draft.betalingskenmerk == "PO 77"
     assert "\x00" not in draft.memo and "\x1b" not in draft.memo
 
