@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -178,14 +179,32 @@ def browser():  # type: ignore[no-untyped-def]
         instance.close()
 
 
+# A 4xx answer to a request a test provokes on purpose (a refused form) is logged by the
+# browser as a console error too; it is the test's business, not a fault of the page.
+_EXPECTED_CONSOLE = re.compile(r"Failed to load resource: .* status of 4\d\d")
+
+
 @pytest.fixture
 def page(browser, live_server):  # type: ignore[no-untyped-def]
-    """A fresh browser context per test (own cookies), in Dutch, with a default timeout."""
+    """A fresh browser context per test (own cookies), in Dutch, with a default timeout.
+
+    Every journey runs under the Content-Security-Policy; a console error (a CSP violation
+    among them) or an uncaught script error fails the test that caused it.
+    """
     context = browser.new_context(locale="nl-NL", base_url=live_server.url)
     context.set_default_timeout(15_000)
     tab = context.new_page()
+    problems: list[str] = []
+    tab.on(
+        "console",
+        lambda message: problems.append(f"console: {message.text}")
+        if message.type == "error" and not _EXPECTED_CONSOLE.search(message.text)
+        else None,
+    )
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     yield tab
     context.close()
+    assert not problems, "\n".join(problems)
 
 
 def login_in_browser(page, username: str, password: str = "correct horse battery staple") -> None:  # type: ignore[no-untyped-def]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
+import csp.constants as csp
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
@@ -49,6 +51,13 @@ try:
         "SNELSTART_OUTCOME_SETTLE_SECONDS", 120.0, minimum=0.0
     )
     HUEY_WORKERS = config.env_int("SIMON_HUEY_WORKERS", 2, minimum=1)
+    # Login throttling (django-axes, simon/tenants/throttling.py) and running behind HTTPS.
+    SIMON_LOGIN_FAILURE_LIMIT = config.env_int("SIMON_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+    SIMON_API_TOKEN_FAILURE_LIMIT = config.env_int("SIMON_API_TOKEN_FAILURE_LIMIT", 30, minimum=1)
+    _login_cooloff_minutes = config.env_int("SIMON_LOGIN_COOLOFF_MINUTES", 15, minimum=1)
+    SIMON_TRUSTED_PROXIES = config.env_int("SIMON_TRUSTED_PROXIES", 0, minimum=0)
+    SIMON_HTTPS = config.env_bool("SIMON_HTTPS", False)
+    _hsts_seconds = config.env_int("SIMON_HSTS_SECONDS", 365 * 24 * 3600, minimum=0)
     HUEY_IMMEDIATE = config.env_bool("SIMON_HUEY_IMMEDIATE", False)
     EMAIL_BACKEND = config.env_str(
         "SIMON_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -86,6 +95,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "huey.contrib.djhuey",
+    "axes",
+    "csp",
     "simon.tenants",
     "simon.customers",
     "simon.catalog",
@@ -110,6 +121,9 @@ MIDDLEWARE = [
     "simon.tenants.middleware.ActiveOrganizationMiddleware",
     "simon.lib.input_guard.RefuseUnstorableInput",
     "simon.tenants.middleware.LoginRequiredMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last: it turns axes' lock-out signal (set during authentication) into the 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "simon.urls"
@@ -128,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "simon.tenants.context_processors.tenant",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -165,6 +180,45 @@ STORAGES = {
 # The demo serves static files straight from the app directories, no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = "simon.tenants.throttling.failure_limit"
+AXES_COOLOFF_TIME = timedelta(minutes=_login_cooloff_minutes)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "simon.tenants.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "simon.tenants.throttling.client_ip"
+AXES_RESET_ON_SUCCESS = True
+
+# SIMON_HTTPS: Simon runs behind a reverse proxy that terminates TLS and sets
+# X-Forwarded-Proto (and overwrites a client's own). Only then may that header be trusted.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SIMON_HTTPS else None
+SECURE_SSL_REDIRECT = SIMON_HTTPS
+SECURE_HSTS_SECONDS = _hsts_seconds if SIMON_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SIMON_HTTPS
+SECURE_HSTS_PRELOAD = SIMON_HTTPS
+SESSION_COOKIE_SECURE = SIMON_HTTPS
+CSRF_COOKIE_SECURE = SIMON_HTTPS
+
+# Scripts and styles only from Simon itself (htmx's own indicator style is off, see
+# base.html); the one inline script carries the request's nonce. Signatures are data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "connect-src": [csp.SELF],
+        "font-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
 
 from simon.api.api import api
+from simon.tenants.password_reset import QueuedPasswordResetForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "accounts/password_reset/",
+        PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -130,5 +130,6 @@ def install(api: NinjaAPI) -> None:
 
 
 def responses(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
-    """The operation's success schema plus the error statuses it can answer (401 always)."""
-    return {**ok, **dict.fromkeys(sorted({401, *codes}), ErrorOut)}
+    """The operation's success schema plus the error statuses it can answer (401 and 429, too
+    many failed tokens from the caller's address, always)."""
+    return {**ok, **dict.fromkeys(sorted({401, 429, *codes}), ErrorOut)}

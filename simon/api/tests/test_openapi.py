@@ -18,6 +18,7 @@ NOT_OPERATIONS = {
     ("get", "/docs/assets/secrets.txt"),
     ("get", "/"),
     ("get", "/bestaat-niet/"),
+    ("get", "/nergens/%0A"),
     ("delete", "/customers"),
     ("post", "/customers"),
 }
