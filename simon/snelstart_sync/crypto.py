@@ -1,23 +1,26 @@
-"""The koppelsleutel at rest: Fernet-encrypted with the key from SIMON_FERNET_KEY.
+"""The koppelsleutel at rest: Fernet-encrypted with the keys of SIMON_FERNET_KEY(_FILE).
 
-Only the last characters are kept in clear (``hint``) so the screen can say which key is in
-use without ever showing it again.
+Several keys may be configured, newest first (``settings.FERNET_KEYS``): the newest encrypts,
+each of them decrypts, and ``reencrypt`` moves a stored value to the newest key, so a key is
+rotated by putting a new one in front, running ``manage.py reencrypt_credentials`` and then
+dropping the old one. Only the last characters are kept in clear (``hint``) so the screen can
+say which key is in use without ever showing it again.
 """
 
 from __future__ import annotations
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 
 HINT_LENGTH = 4
 
 
 class CredentialUnreadable(Exception):
-    """The stored key cannot be decrypted, e.g. after SIMON_FERNET_KEY changed."""
+    """The stored key cannot be decrypted with any configured key (one was dropped too soon)."""
 
 
-def _fernet() -> Fernet:
-    return Fernet(settings.FERNET_KEY.encode())
+def _fernet() -> MultiFernet:
+    return MultiFernet([Fernet(key.encode()) for key in settings.FERNET_KEYS])
 
 
 def encrypt(secret: str) -> str:
@@ -29,7 +32,17 @@ def decrypt(token: str) -> str:
         return _fernet().decrypt(token.encode()).decode()
     except (InvalidToken, ValueError):
         raise CredentialUnreadable(
-            "the stored koppelsleutel cannot be decrypted with SIMON_FERNET_KEY"
+            "the stored koppelsleutel cannot be decrypted with any key of SIMON_FERNET_KEY"
+        ) from None
+
+
+def reencrypt(token: str) -> str:
+    """The same secret, encrypted with the newest key. Raises CredentialUnreadable."""
+    try:
+        return _fernet().rotate(token.encode()).decode()
+    except (InvalidToken, ValueError):
+        raise CredentialUnreadable(
+            "the stored koppelsleutel cannot be decrypted with any key of SIMON_FERNET_KEY"
         ) from None
 
 
