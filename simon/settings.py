@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
 
 import csp.constants as csp
-from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from simon.lib import config
 from simon.lib.config import ConfigError
+from simon.lib.fernet_keys import fernet_keys
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,10 +30,11 @@ try:
     if _redis_url:
         config.check_redis_url(_redis_url)
     REDIS_URL = _redis_url
-    # Fernet key for credentials at rest (the koppelsleutel). Embedded set-up: generated once.
-    FERNET_KEY = config.env_str("SIMON_FERNET_KEY", "") or config.secret_from_file(
-        DATA_DIR / "fernet.key", lambda: Fernet.generate_key().decode()
-    )
+    # Behind a TLS-terminating proxy: see HTTPS below, and the Fernet keys must live elsewhere.
+    SIMON_HTTPS = config.env_bool("SIMON_HTTPS", False)
+    # Fernet keys for credentials at rest (the koppelsleutel), newest first; the newest
+    # encrypts. Embedded set-up: one generated in the data folder (simon/lib/fernet_keys.py).
+    FERNET_KEYS = fernet_keys(os.environ, DATA_DIR, production=SIMON_HTTPS)
     SNELSTART_SYNC_INTERVAL_SECONDS = config.env_int("SIMON_SYNC_INTERVAL", 60, minimum=5)
     SNELSTART_CLEANUP_INTERVAL_HOURS = config.env_int("SIMON_CLEANUP_INTERVAL_HOURS", 24, minimum=1)
     SNELSTART_TOKEN_URL = config.env_str(
@@ -56,7 +58,6 @@ try:
     SIMON_API_TOKEN_FAILURE_LIMIT = config.env_int("SIMON_API_TOKEN_FAILURE_LIMIT", 30, minimum=1)
     _login_cooloff_minutes = config.env_int("SIMON_LOGIN_COOLOFF_MINUTES", 15, minimum=1)
     SIMON_TRUSTED_PROXIES = config.env_int("SIMON_TRUSTED_PROXIES", 0, minimum=0)
-    SIMON_HTTPS = config.env_bool("SIMON_HTTPS", False)
     _hsts_seconds = config.env_int("SIMON_HSTS_SECONDS", 365 * 24 * 3600, minimum=0)
     HUEY_IMMEDIATE = config.env_bool("SIMON_HUEY_IMMEDIATE", False)
     EMAIL_BACKEND = config.env_str(
