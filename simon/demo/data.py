@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import math
 from decimal import Decimal
+
+from PIL import Image, ImageDraw
 
 ORGANIZATION_NAME = "Demo Installatietechniek"
 PASSWORD = "simon-demo"
@@ -141,11 +146,18 @@ FORM_TEMPLATES = [
     ),
 ]
 
-SIGNATURE = (
-    "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='200' height='60'>"
-    "<path d='M10 45 C 30 5, 45 60, 70 30 S 110 10, 130 40 S 170 50, 190 20' stroke='black' "
-    "stroke-width='2' fill='none'/></svg>"
-)
+
+def _signature() -> str:
+    """A drawn signature as the pad on the work order page stores it: a PNG data URL."""
+    image = Image.new("RGBA", (200, 60), (0, 0, 0, 0))
+    curve = [(10 + 9 * n, 30 + int(18 * math.sin(n / 2.2)) - n // 2) for n in range(21)]
+    ImageDraw.Draw(image).line(curve, fill="black", width=2, joint="curve")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+
+
+SIGNATURE = _signature()
 
 DESCRIPTIONS = [
     "Jaarlijks onderhoud CV-ketel",

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from simon.forms import signatures
 from simon.forms.models import Question, QuestionKind
 
 MAX_TEXT_CHARS = 5000
@@ -17,8 +18,6 @@ MAX_TEXT_CHARS = 5000
 # runaway canvas (or an abuse of the field as file storage) out of the database.
 MAX_SIGNATURE_CHARS = 300_000
 PNG_PREFIX = "data:image/png;base64,"
-SVG_PREFIX = "data:image/svg+xml"
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 YES = {"true", "1", "ja", "yes", "on", "j", "y"}
 NO = {"false", "0", "nee", "no", "off", "n"}
 
@@ -103,14 +102,14 @@ def _signature(question: Question, raw: Any) -> str:
     value = raw.strip()
     if len(value) > MAX_SIGNATURE_CHARS:
         raise InvalidAnswer(_("De handtekening is te groot."))
-    if value.startswith(PNG_PREFIX):
-        try:
-            data = base64.b64decode(value[len(PNG_PREFIX) :], validate=True)
-        except (binascii.Error, ValueError):
-            raise InvalidAnswer(_("De handtekening is geen geldige afbeelding.")) from None
-        if not data.startswith(PNG_MAGIC):
-            raise InvalidAnswer(_("De handtekening is geen geldige afbeelding."))
-        return value
-    if value.startswith(SVG_PREFIX) and "," in value:
-        return value
-    raise InvalidAnswer(_("De handtekening is geen geldige afbeelding."))
+    if not value.startswith(PNG_PREFIX):
+        raise InvalidAnswer(_("De handtekening is geen geldige afbeelding."))
+    try:
+        data = base64.b64decode(value[len(PNG_PREFIX) :], validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidAnswer(_("De handtekening is geen geldige afbeelding.")) from None
+    try:
+        png = signatures.clean_png(data)
+    except signatures.InvalidSignature as exc:
+        raise InvalidAnswer(exc.message) from None
+    return PNG_PREFIX + base64.b64encode(png).decode()

@@ -65,3 +65,20 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A Monday, for tests that need a fixed planning date.
 DAY = date(2026, 3, 16)
+
+
+def png_data_url(width: int = 40, height: int = 16) -> str:
+    """A real PNG signature as the pad sends it: a black stroke on transparency, as Simon
+    stores it (re-encoded by Pillow, which writes the same bytes again)."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    ImageDraw.Draw(image).line(
+        [(2, height - 3), (width // 2, 2), (width - 3, height - 4)], fill="black", width=2
+    )
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()

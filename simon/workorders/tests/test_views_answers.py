@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 
 import pytest
@@ -11,13 +10,14 @@ from django.urls import reverse
 
 from simon.forms import services as form_services
 from simon.forms.models import Answer, FormResponse
+from simon.lib.testing import png_data_url
 from simon.workorders.models import WorkOrder
 from simon.workorders.tests.conftest import HTMX
 from simon.workorders.tests.views import text
 
 pytestmark = pytest.mark.django_db
 
-PNG = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 16).decode()
+PNG = png_data_url()
 
 
 @pytest.fixture
