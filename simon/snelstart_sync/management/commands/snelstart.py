@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from simon.snelstart_sync import cleanup, sync
+from simon.snelstart_sync import cleanup, leases, sync
 from simon.snelstart_sync.models import Connection, StreamCursor
 from simon.snelstart_sync.push import operator
 
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             if action == "sync":
                 report = sync.sync_organization(connection.organization_id)
                 if report is None:
-                    self.stdout.write(f"{name}: skipped (not active, or another worker is busy)")
+                    self.stdout.write(f"{name}: {leases.why_skipped(connection.pk)}")
                     continue
                 counts = ", ".join(
                     f"{stream} {r.outcome.created}+{r.outcome.updated}~{r.outcome.unchanged}"
@@ -65,7 +65,7 @@ class Command(BaseCommand):
             else:
                 result = cleanup.cleanup_organization(connection.organization_id)
                 if result is None:
-                    self.stdout.write(f"{name}: skipped (not active, or another worker is busy)")
+                    self.stdout.write(f"{name}: {leases.why_skipped(connection.pk)}")
                     continue
                 self.stdout.write(
                     f"{name}: {'ok' if result.ok else 'FAILED ' + result.error} "
@@ -87,6 +87,7 @@ class Command(BaseCommand):
                 f"administration {c.administration_name or '-'}; last successful sync {lag}; "
                 f"failures in a row {c.consecutive_failures}"
             )
+            self.stdout.write("  " + leases.describe(c, now))
             self.stdout.write("  " + operator.export_summary(c.organization))
             for cursor in StreamCursor.objects.filter(organization=c.organization).order_by(
                 "stream"
