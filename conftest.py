@@ -197,9 +197,11 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     problems: list[str] = []
     tab.on(
         "console",
-        lambda message: problems.append(f"console: {message.text}")
-        if message.type == "error" and not _EXPECTED_CONSOLE.search(message.text)
-        else None,
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and not _EXPECTED_CONSOLE.search(message.text)
+            else None
+        ),
     )
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     yield tab
