@@ -113,3 +113,14 @@ def test_an_anonymous_page_has_the_policy_too(db):
     response = Client().get("/accounts/login/")
 
     assert "Content-Security-Policy" in response
+
+
+@pytest.mark.django_db
+def test_another_tenants_settings_page_is_not_found_and_still_has_the_policy(charlie_client, org_a):
+    from simon.snelstart_sync.models import Connection, State
+
+    connection = Connection.objects.create(organization=org_a, state=State.CONNECTED)
+    response = charlie_client.get(f"/integraties/snelstart/{connection.code}/instellingen/")
+
+    assert response.status_code == 404
+    assert "Content-Security-Policy" in response
