@@ -3,6 +3,7 @@
     inactive ──start──▶ (explanation) ──wipe──▶ wiped ──connect──▶ connected
         ──save settings──▶ configured (first import) ──import done──▶ active
     active/configured ──deactivate──▶ deactivated ──start──▶ … (re-activation)
+    active/configured ──key refused for good──▶ paused ──Koppel opnieuw──▶ active/configured
 
 Each step is one function that takes the organization and the acting user, checks the state
 it starts from with a conditional UPDATE, and raises ``ActivationError`` with a Dutch message
@@ -16,7 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simon.snelstart_sync import crypto, integration_log, wipe
-from simon.snelstart_sync.models import Connection, Kind, State, StreamCursor, Table
+from simon.snelstart_sync.models import (
+    RUNNING_STATES,
+    Connection,
+    Kind,
+    State,
+    StreamCursor,
+    Table,
+)
 from simon.tenants.models import Organization
 
 
@@ -138,11 +146,73 @@ def finish_initial_import(connection: Connection) -> None:
     )
 
 
+def pause(connection: Connection, reason: str, action: str) -> bool:
+    """SnelStart refused the koppeling for good: stop pulling and pushing until 'Koppel
+    opnieuw'. False when it was not running (already paused, deactivated meanwhile)."""
+    paused = Connection.objects.filter(pk=connection.pk, state__in=RUNNING_STATES).update(
+        state=State.PAUSED,
+        paused_at=timezone.now(),
+        pause_reason=reason,
+        next_sync_at=None,
+        lease_owner="",
+        lease_expires_at=None,
+    )
+    connection.refresh_from_db()
+    if paused:
+        integration_log.record(
+            connection.organization,
+            kind=Kind.ERROR,
+            table=Table.INTEGRATION,
+            message=_("De koppeling is gepauzeerd: %(reason)s") % {"reason": reason},
+            action=action,
+        )
+    return paused == 1
+
+
+def reconnect(connection: Connection, client_key: str, administration_id: str, name: str) -> None:
+    """'Koppel opnieuw' after a pause: a new key of the same administration, no wipe; syncing
+    resumes from the cursors and waiting work orders are sent."""
+    if str(connection.administration_id) != str(administration_id):
+        raise ActivationError(
+            _(
+                "Deze koppelsleutel hoort bij een andere SnelStart-administratie ('%(name)s'). "
+                "Maak de sleutel aan in administratie '%(current)s', of deactiveer de integratie "
+                "en activeer haar opnieuw om over te stappen."
+            )
+            % {"name": name, "current": connection.administration_name}
+        )
+    now = timezone.now()
+    _move(
+        connection,
+        (State.PAUSED,),
+        State.ACTIVE if connection.initial_import_done_at else State.CONFIGURED,
+        client_key_encrypted=crypto.encrypt(client_key),
+        client_key_hint=crypto.hint(client_key),
+        administration_name=name,
+        connected_at=now,
+        paused_at=None,
+        pause_reason="",
+        next_sync_at=now,
+        consecutive_failures=0,
+    )
+    integration_log.resolve_connection_problems(connection.organization)
+    integration_log.record(
+        connection.organization,
+        kind=Kind.APPROVAL,
+        table=Table.INTEGRATION,
+        message=_(
+            "Opnieuw gekoppeld met SnelStart-administratie '%(name)s'; Simon gaat verder "
+            "waar hij gebleven was."
+        )
+        % {"name": name},
+    )
+
+
 def deactivate(connection: Connection) -> None:
     """'Deactiveren': from now on nothing is pulled or pushed (S30)."""
     _move(
         connection,
-        (State.CONFIGURED, State.ACTIVE),
+        (State.CONFIGURED, State.ACTIVE, State.PAUSED),
         State.DEACTIVATED,
         deactivated_at=timezone.now(),
         next_sync_at=None,

@@ -50,8 +50,8 @@ def explain(exc: Exception, failures_in_a_row: int = 1) -> Explanation:
                 "SnelStart ingetrokken."
             ),
             _(
-                "Maak in SnelStart bij 'Koppelingen' een nieuwe koppelsleutel aan en koppel "
-                "opnieuw via 'Integraties' → 'Koppel'."
+                "Maak in SnelStart bij 'Koppelingen' een nieuwe koppelsleutel aan en kies in "
+                "Simon 'Integraties' → SnelStart → 'Koppel opnieuw'."
             ),
             True,
         )
@@ -60,8 +60,9 @@ def explain(exc: Exception, failures_in_a_row: int = 1) -> Explanation:
             Kind.ERROR,
             _("De koppeling heeft in SnelStart niet de benodigde rechten."),
             _(
-                "Controleer in SnelStart bij 'Koppelingen' welke rechten Simon heeft en koppel "
-                "opnieuw."
+                "Controleer in SnelStart bij 'Koppelingen' welke rechten Simon heeft, maak zo "
+                "nodig een nieuwe koppelsleutel aan en kies in Simon 'Integraties' → SnelStart → "
+                "'Koppel opnieuw'."
             ),
             True,
         )

@@ -28,10 +28,16 @@ class State(models.TextChoices):
     CONFIGURED = "configured", _("Ingesteld, eerste import loopt")
     ACTIVE = "active", _("Actief")
     DEACTIVATED = "deactivated", _("Gedeactiveerd")
+    # SnelStart refused the koppeling for good (key revoked, administration gone): nothing is
+    # pulled or pushed until 'Koppel opnieuw' with a key of the same administration (issue 11).
+    PAUSED = "paused", _("Gepauzeerd")
 
 
 # States in which Simon pulls and pushes. 'configured' runs the first import.
 RUNNING_STATES = (State.CONFIGURED, State.ACTIVE)
+# States in which the integration is switched on: SnelStart leads customers and articles (S4)
+# and archived work orders wait to be sent, also while it is paused.
+ON_STATES = (State.CONFIGURED, State.ACTIVE, State.PAUSED)
 
 
 class Connection(models.Model):
@@ -50,6 +56,8 @@ class Connection(models.Model):
     connected_at = models.DateTimeField(null=True, blank=True)
     activated_at = models.DateTimeField(null=True, blank=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    pause_reason = models.TextField(blank=True)
     ever_activated = models.BooleanField(default=False)
     terms_accepted_at = models.DateTimeField(null=True, blank=True)
     terms_accepted_by = models.ForeignKey(
@@ -80,6 +88,10 @@ class Connection(models.Model):
     @property
     def is_running(self) -> bool:
         return self.state in RUNNING_STATES
+
+    @property
+    def is_on(self) -> bool:
+        return self.state in ON_STATES
 
 
 class OrderDescription(models.TextChoices):

@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from simon.lib.external import ExternalManagement, Kind
-from simon.snelstart_sync.models import RUNNING_STATES, Connection
+from simon.snelstart_sync.models import ON_STATES, Connection
 from simon.tenants.models import Organization
 
 
 def snelstart_manages(organization: Organization, kind: Kind) -> ExternalManagement | None:
-    if not Connection.objects.filter(organization=organization, state__in=RUNNING_STATES).exists():
+    if not Connection.objects.filter(organization=organization, state__in=ON_STATES).exists():
         return None
     if kind == "customer":
         message = _(

@@ -299,6 +299,10 @@ def _failed(connection: Connection, exc: Exception) -> None:
         exc,
         exc_info=not isinstance(exc, SnelStartError),
     )
+    if explanation.permanent:
+        # Retrying cannot help (key revoked, administration gone): pause until 'Koppel opnieuw'.
+        activation.pause(connection, explanation.message, explanation.action)
+        return
     integration_log.record(
         connection.organization,
         kind=explanation.kind,

@@ -38,9 +38,10 @@ class ResendRefused(DomainError):
 
 
 def running_settings(organization_id: int) -> IntegrationSettings | None:
-    """The settings version in force while the integration runs; None when it does not."""
+    """The settings version in force while the integration is on (running, or paused until
+    'Koppel opnieuw': then orders wait); None when it is not."""
     connection = Connection.objects.filter(organization_id=organization_id).first()
-    if connection is None or not connection.is_running:
+    if connection is None or not connection.is_on:
         return None
     return configuration.current(connection.organization)
 
@@ -74,7 +75,7 @@ def record_intent(work_order: WorkOrder, by: Any = None) -> SalesOrderExport | N
     connection = Connection.objects.filter(organization_id=work_order.organization_id).first()
     if connection is None or SalesOrderExport.objects.filter(work_order=work_order).exists():
         return None
-    version = configuration.current(connection.organization) if connection.is_running else None
+    version = configuration.current(connection.organization) if connection.is_on else None
     export = SalesOrderExport(
         organization_id=work_order.organization_id,
         work_order=work_order,

@@ -45,6 +45,7 @@ from simon.snelstart_sync.models import (
     ExportState,
     Kind,
     SalesOrderExport,
+    State,
 )
 from simon.snelstart_sync.push import messages, readiness, refusals
 from simon.snelstart_sync.push.facts import export_settings, work_order_facts
@@ -418,12 +419,15 @@ def _jsonable(order: VerkoopOrder) -> Any:
 def _send_claimed(export: SalesOrderExport, owner: str) -> str:
     connection = Connection.objects.filter(organization_id=export.organization_id).first()
     if connection is None or not connection.is_running:
+        paused = connection is not None and connection.state == State.PAUSED
         _release(
             export,
             owner,
             at=timezone.now() + NOT_RUNNING_RETRY,
             failed=False,
-            problem=_("De koppeling met SnelStart is niet actief."),
+            problem=_("De koppeling met SnelStart is gepauzeerd.")
+            if paused
+            else _("De koppeling met SnelStart is niet actief."),
             action=_("De werkbon gaat naar SnelStart zodra de integratie weer actief is."),
         )
         return "not_running"

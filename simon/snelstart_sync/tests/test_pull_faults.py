@@ -7,7 +7,7 @@ import pytest
 from simon.catalog.models import Article
 from simon.customers.models import Customer
 from simon.snelstart_sync import pull
-from simon.snelstart_sync.models import Connection, Kind, LogMessage, Stream, StreamCursor
+from simon.snelstart_sync.models import Connection, Kind, LogMessage, State, Stream, StreamCursor
 from simon.snelstart_sync.sync import sync_organization
 from simon.snelstart_sync.tests import snelstart_data as ss
 from simon.snelstart_sync.tests.conftest import link
@@ -31,21 +31,37 @@ def test_a_revoked_key_during_sync_becomes_an_error_with_the_action_to_take(link
     assert not report.ok
     message = LogMessage.objects.get(organization=linked_a.organization, kind=Kind.ERROR)
     assert "koppelsleutel niet (meer)" in message.message
-    assert "nieuwe koppelsleutel" in message.action
+    assert "nieuwe koppelsleutel" in message.action and "'Koppel opnieuw'" in message.action
     connection = Connection.objects.get(pk=linked_a.connection.pk)
     assert connection.consecutive_failures == 1
-    assert connection.next_sync_at > connection.last_sync_started_at
+    # Retrying cannot help: paused until 'Koppel opnieuw' (issue 11), not retried every hour.
+    assert connection.state == State.PAUSED and connection.next_sync_at is None
     # What was synced before stays.
     assert Customer.objects.filter(relatiecode=6001, active=True).exists()
 
 
-def test_repeated_failures_fold_into_one_message(linked_a):
+def test_repeated_failures_fold_into_one_message(linked_a, settings):
+    settings.SNELSTART_MAX_ATTEMPTS = 1
+    for _ in range(3):
+        linked_a.emulator.set_faults(
+            linked_a.admin.administration_id, fail_next_count=1, fail_next_status=503
+        )
+        Connection.objects.filter(pk=linked_a.connection.pk).update(next_sync_at=None)
+        sync_organization(linked_a.organization.pk)
+    rows = LogMessage.objects.filter(organization=linked_a.organization, kind=Kind.WARNING)
+    assert [(r.count, "niet bereikbaar" in r.message) for r in rows] == [(3, True)]
+
+
+def test_a_paused_integration_is_not_retried(linked_a):
     linked_a.emulator.revoke_key(linked_a.admin.client_key)
     for _ in range(3):
         Connection.objects.filter(pk=linked_a.connection.pk).update(next_sync_at=None)
         sync_organization(linked_a.organization.pk)
     rows = LogMessage.objects.filter(organization=linked_a.organization, kind=Kind.ERROR)
-    assert [(r.count, "koppelsleutel" in r.message) for r in rows] == [(3, True)]
+    assert [(r.count, r.message.startswith("De koppeling is gepauzeerd")) for r in rows] == [
+        (1, True)
+    ]
+    assert linked_a.emulator.request_counts(linked_a.admin.administration_id)["token"] == 1
 
 
 def test_snelstart_answering_503_for_a_while_is_retried_within_the_sync(linked_a):

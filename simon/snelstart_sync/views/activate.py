@@ -13,12 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from simon.snelstart_sync import activation, keycheck, wipe
 from simon.snelstart_sync.forms import KeyForm, WipeForm
-from simon.snelstart_sync.models import State
+from simon.snelstart_sync.models import Connection, State
 from simon.snelstart_sync.views.common import connection_for_user, step_context, wrong_step
 from simon.tenants.scoping import admin_required
 
 WIPE_STATES = (State.INACTIVE, State.DEACTIVATED, State.WIPED)
-CONNECT_STATES = (State.WIPED, State.CONNECTED)
+CONNECT_STATES = (State.WIPED, State.CONNECTED, State.PAUSED)
 
 
 @admin_required
@@ -68,6 +68,8 @@ def connect(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     if not result.ok:
         context.update(refusal=result.message, form=KeyForm())
         return render(request, "snelstart_sync/connect.html", context, status=400)
+    if connection.state == State.PAUSED:
+        return _reconnect(request, connection, form.cleaned_data["koppelsleutel"], result)
     try:
         activation.store_key(
             connection,
@@ -84,3 +86,32 @@ def connect(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
         % {"name": result.administration_name},
     )
     return redirect("snelstart_sync:settings", connection.code)
+
+
+def _reconnect(
+    request: HttpRequest, connection: Connection, key: str, result: keycheck.KeyCheck
+) -> HttpResponse:
+    """'Koppel opnieuw' of a paused integration: same administration, no wipe, no settings."""
+    try:
+        activation.reconnect(
+            connection,
+            key,
+            result.administration_id,  # type: ignore[arg-type]
+            result.administration_name,
+        )
+    except activation.ActivationError as exc:
+        context = {
+            **step_context(connection, "connect"),
+            "form": KeyForm(),
+            "refusal": exc.message,
+        }
+        return render(request, "snelstart_sync/connect.html", context, status=400)
+    messages.success(
+        request,
+        _(
+            "Opnieuw gekoppeld met '%(name)s'. Simon synchroniseert weer en verstuurt de "
+            "werkbonnen die wachtten."
+        )
+        % {"name": result.administration_name},
+    )
+    return redirect("snelstart_sync:overview", connection.code)

@@ -22,6 +22,7 @@ NEXT_STEP = {
     State.CONNECTED: "settings",
     State.CONFIGURED: "overview",
     State.ACTIVE: "overview",
+    State.PAUSED: "overview",
 }
 
 # The steps of the activation as the manual names them, for the step indicator.
@@ -72,6 +73,8 @@ def status_label(connection: Connection | None) -> str:
         return _("Actief, eerste import loopt")
     if connection.state == State.ACTIVE:
         return _("Actief")
+    if connection.state == State.PAUSED:
+        return _("Gepauzeerd: koppel opnieuw")
     if connection.state in (State.WIPED, State.CONNECTED):
         return _("Activatie bezig")
     return _("Inzetbaar")

@@ -22,6 +22,7 @@ from simon.snelstart_sync.models import (
     Kind,
     LogMessage,
     SalesOrderExport,
+    State,
     Table,
 )
 from simon.snelstart_sync.orders_in import take
@@ -67,6 +68,7 @@ def panel_context(request: HttpRequest, work_order: WorkOrder) -> dict[str, Any]
         "running": version is not None,
         "kinds": Kind,
         "origin": take.origin_numbers([work_order]).get(work_order.pk),
+        "paused": connection.state == State.PAUSED,
     }
     if export is not None:
         export.work_order = work_order

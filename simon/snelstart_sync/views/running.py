@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from simon.snelstart_sync import activation, configuration, health, tasks
-from simon.snelstart_sync.models import RUNNING_STATES, Connection, LogMessage, State, Table
+from simon.snelstart_sync.models import (
+    ON_STATES,
+    RUNNING_STATES,
+    Connection,
+    LogMessage,
+    State,
+    Table,
+)
 from simon.snelstart_sync.views.common import (
     connection_for_user,
     status_label,
@@ -49,7 +56,7 @@ def _progress_context(connection: Connection) -> dict[str, object]:
 @require_http_methods(["GET"])
 def overview(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
-    if connection.state not in (*RUNNING_STATES, State.DEACTIVATED):
+    if connection.state not in (*ON_STATES, State.DEACTIVATED):
         return wrong_step(request, connection)
     context = {
         **_progress_context(connection),
@@ -109,7 +116,7 @@ def cleanup_now(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 def deactivate(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     """'Deactiveren' asks the manual's question first (9.1); then nothing is pulled or pushed."""
     connection = connection_for_user(request, code)
-    if connection.state not in RUNNING_STATES:
+    if connection.state not in ON_STATES:
         return wrong_step(request, connection)
     if request.method == "GET":
         return render(request, "snelstart_sync/deactivate.html", {"connection": connection})
