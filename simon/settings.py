@@ -52,6 +52,17 @@ try:
     SNELSTART_OUTCOME_SETTLE_SECONDS = config.env_float(
         "SNELSTART_OUTCOME_SETTLE_SECONDS", 120.0, minimum=0.0
     )
+    # How often the sweep looks for sales orders whose hand-off to the queue was lost: once a
+    # minute, or more often (periodic jobs tick once a minute; the rest are scheduled from it).
+    SNELSTART_EXPORT_SWEEP_SECONDS = config.env_int("SIMON_EXPORT_SWEEP_INTERVAL", 60, minimum=1)
+    if SNELSTART_EXPORT_SWEEP_SECONDS > 60:
+        raise ConfigError("SIMON_EXPORT_SWEEP_INTERVAL must be at most 60 (seconds)")
+    # How long the integration's own history is kept (snelstart_sync/retention.py).
+    SIMON_KEEP_IDLE_RUNS_HOURS = config.env_int("SIMON_KEEP_IDLE_RUNS_HOURS", 48, minimum=24)
+    SIMON_KEEP_RUNS_DAYS = config.env_int("SIMON_KEEP_RUNS_DAYS", 30, minimum=1)
+    SIMON_KEEP_LOG_DAYS = config.env_int("SIMON_KEEP_LOG_DAYS", 180, minimum=1)
+    # GET /metrics (Prometheus) answers only with this bearer token; unset: the endpoint is off.
+    SIMON_METRICS_TOKEN = config.env_str("SIMON_METRICS_TOKEN", "")
     HUEY_WORKERS = config.env_int("SIMON_HUEY_WORKERS", 2, minimum=1)
     # Login throttling (django-axes, simon/tenants/throttling.py) and running behind HTTPS.
     SIMON_LOGIN_FAILURE_LIMIT = config.env_int("SIMON_LOGIN_FAILURE_LIMIT", 5, minimum=1)

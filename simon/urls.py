@@ -5,6 +5,7 @@ from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
 
 from simon.api.api import api
+from simon.snelstart_sync import metrics
 from simon.tenants.password_reset import QueuedPasswordResetForm
 
 urlpatterns = [
@@ -23,5 +24,6 @@ urlpatterns = [
     path("artikelen/", include("simon.catalog.urls")),
     path("formulieren/", include("simon.forms.urls")),
     path("integraties/", include("simon.snelstart_sync.urls")),
+    path("metrics", metrics.metrics, name="metrics"),
     path("", include("simon.tenants.urls")),
 ]

@@ -251,13 +251,16 @@ class SnelStartClient:
             while True:
                 attempt += 1
                 if call.rate_limited and self._rate_limiter is not None:
+                    waiting = self._clock()
                     self._rate_limiter.acquire()
+                    self.stats.record_limiter_wait(self._clock() - waiting)
                 self.stats.record_request(call.key)
                 try:
                     response = self._http.request(
                         call.method, url, headers=headers, content=content, data=data
                     )
                 except httpx.TransportError as exc:
+                    self.stats.record_status(type(exc).__name__)
                     decision = retry.classify_exception(exc, idempotent=call.idempotent)
                     if decision is None:  # e.g. an unsupported URL scheme: a setup mistake
                         raise SnelStartError(
@@ -268,6 +271,7 @@ class SnelStartClient:
                     self._raise_if_final(call, decision, attempt, None, None, exc)
                     delay = retry.backoff_delay(attempt, self._random)
                 else:
+                    self.stats.record_status(response.status_code)
                     decision = retry.classify_status(
                         response.status_code, idempotent=call.idempotent
                     )

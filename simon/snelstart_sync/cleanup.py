@@ -167,6 +167,8 @@ def _cleanup_with_lease(connection: Connection, owner: str) -> CleanupReport:
             finished_at=timezone.now(),
             ok=report.ok,
             requests=client.stats.requests if client else 0,
+            statuses=dict(client.stats.by_status) if client else {},
+            quota_wait_ms=round(client.stats.limiter_seconds * 1000) if client else 0,
             records=report.customers_removed + report.articles_removed + report.repaired,
             detail=report.error[:2000],
         )

@@ -287,6 +287,10 @@ class SyncRun(models.Model):
     requests = models.PositiveIntegerField(default=0)
     retries = models.PositiveIntegerField(default=0)
     records = models.PositiveIntegerField(default=0)
+    # SnelStart's answers by status ("200", "429", "ReadTimeout"), and the time spent waiting
+    # for the call budget: what the metrics endpoint reports per hour.
+    statuses = models.JSONField(default=dict, blank=True)
+    quota_wait_ms = models.PositiveIntegerField(default=0)
     detail = models.TextField(blank=True)
 
     class Meta:

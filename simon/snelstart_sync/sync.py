@@ -252,6 +252,8 @@ def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
             ok=report.ok,
             requests=report.requests,
             retries=client.stats.retries if client is not None else 0,
+            statuses=dict(client.stats.by_status) if client is not None else {},
+            quota_wait_ms=round(client.stats.limiter_seconds * 1000) if client is not None else 0,
             records=sum(r.outcome.stored for r in report.streams.values()),
             detail=clean_text(report.error)[:2000],
         )

@@ -257,3 +257,20 @@ def test_stats_count_requests_and_time_per_endpoint(client, fake, fake_time):
     assert (stats.requests, stats.retries, stats.seconds) == (3, 1, 3.0)
     assert client.stats.by_endpoint["POST token"].requests == 1
     assert client.stats.requests == 4
+    assert client.stats.by_status == {"200": 3, "429": 1}  # the token's 200 included
+
+
+def test_stats_count_failures_without_an_answer_and_the_wait_for_the_limiter(
+    make_client, fake, fake_time
+):
+    class SlowLimiter:
+        def acquire(self) -> None:
+            fake_time.sleep(0.25)
+
+    fake.add(httpx.ConnectError("refused"), json_response(200, {"id": RELATIE_ID}))
+    client = make_client(rate_limiter=SlowLimiter(), random=lambda: 0.0)
+
+    client.relaties.get(RELATIE_ID)
+
+    assert client.stats.by_status == {"200": 2, "ConnectError": 1}
+    assert client.stats.limiter_seconds == 0.5  # two API attempts; the token is not limited

@@ -7,7 +7,15 @@ import pytest
 from simon.catalog.models import Article
 from simon.customers.models import Customer
 from simon.snelstart_sync import pull
-from simon.snelstart_sync.models import Connection, Kind, LogMessage, State, Stream, StreamCursor
+from simon.snelstart_sync.models import (
+    Connection,
+    Kind,
+    LogMessage,
+    State,
+    Stream,
+    StreamCursor,
+    SyncRun,
+)
 from simon.snelstart_sync.sync import sync_organization
 from simon.snelstart_sync.tests import snelstart_data as ss
 from simon.snelstart_sync.tests.conftest import link
@@ -72,6 +80,9 @@ def test_snelstart_answering_503_for_a_while_is_retried_within_the_sync(linked_a
     report = sync_organization(linked_a.organization.pk)
     assert report.ok, report.error
     assert Customer.objects.filter(relatiecode=6002).exists()
+    # The run keeps SnelStart's answers by status for the metrics endpoint.
+    run = SyncRun.objects.filter(organization=linked_a.organization).latest("started_at")
+    assert run.statuses["503"] == 2 and run.statuses["200"] >= 3
 
 
 def test_snelstart_down_for_long_warns_then_recovers_with_an_info_line(linked_a, settings):
