@@ -25,6 +25,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo organization '{result.organization}' created.")
         else:
             self.stdout.write(f"Demo organization '{result.organization}' already present.")
+        # Operators' commands take this code: manage.py snelstart sync --org CODE.
+        self.stdout.write(f"Organization code: {result.organization.code}")
         self.stdout.write("Logins (username / password / role):")
         for username, password, role in result.logins:
             self.stdout.write(f"  {username:<10} {password:<12} {role}")
