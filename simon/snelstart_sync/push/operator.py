@@ -11,14 +11,18 @@ from simon.snelstart_sync.push.status import status_line
 from simon.tenants.models import Organization
 
 
-def export_summary(organization: Organization) -> str:
+def export_counts(organization: Organization) -> dict[str, int]:
     counts = dict(
         SalesOrderExport.objects.filter(organization=organization)
         .values_list("state")
         .annotate(n=Count("id"))
         .order_by()
     )
-    parts = ", ".join(f"{counts.get(state, 0)} {state}" for state in ExportState.values)
+    return {state: counts.get(state, 0) for state in ExportState.values}
+
+
+def export_summary(organization: Organization) -> str:
+    parts = ", ".join(f"{n} {state}" for state, n in export_counts(organization).items())
     return f"sales orders: {parts}"
 
 

@@ -3,6 +3,7 @@ operators' command line (B4)."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 from io import StringIO
@@ -77,6 +78,15 @@ def test_the_operator_commands_sync_clean_up_and_report(org_a, snelstart_at):
     assert "Installatiebedrijf Alfa" in status and "active" in status
     assert "klanten: hoogste mutatiedatum 20" in status
     assert set(SyncRun.objects.values_list("kind", flat=True)) == {RunKind.SYNC, RunKind.CLEANUP}
+    out = StringIO()
+    call_command("snelstart", "status", "--json", stdout=out)
+    [document] = json.loads(out.getvalue())
+    assert (document["organization"], document["code"]) == (org_a.name, str(org_a.code))
+    assert document["state"] == "active" and document["lag_seconds"] >= 0
+    assert document["lease"] == {"owner": None, "expires_at": None}
+    assert document["sales_orders"]["failed"] == 0
+    customers = next(s for s in document["streams"] if s["stream"] == "klanten")
+    assert customers["highest_modified_on"].startswith("20") and customers["records_stored"] >= 1
     with pytest.raises(CommandError, match="no SnelStart connection"):
         call_command("snelstart", "sync", "--org", "00000000-0000-0000-0000-000000000000")
     linked.api.close()

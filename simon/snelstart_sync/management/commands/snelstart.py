@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -18,7 +19,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("status", help="state, last sync and cursors per organization")
+        status = sub.add_parser("status", help="state, last sync and cursors per organization")
+        status.add_argument("--json", action="store_true", help="one JSON document, for scripts")
         for name, text in (("sync", "sync now"), ("cleanup", "clean up now")):
             action = sub.add_parser(name, help=text)
             action.add_argument("--org", help="organization code (default: all active)")
@@ -33,7 +35,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "status":
-            self.status()
+            if options.get("json"):
+                self.stdout.write(json.dumps(status_document(), indent=2))
+            else:
+                self.status()
             return
         if action == "resend":
             self.stdout.write(operator.resend(options["work_order"], options.get("org")))
@@ -99,3 +104,43 @@ class Command(BaseCommand):
                     f"  {cursor.stream}: hoogste mutatiedatum {cursor.highest_modified_on or '-'}, "
                     f"{cursor.records_stored} stored{running}"
                 )
+
+
+def status_document() -> list[dict[str, Any]]:
+    """``status --json``: per organization what ``status`` prints, as data (times in UTC)."""
+    now = timezone.now()
+
+    def iso(moment: Any) -> str | None:
+        return moment.isoformat() if moment else None
+
+    document = []
+    for c in Connection.objects.select_related("organization").order_by("organization__name"):
+        last = c.last_sync_success_at
+        document.append(
+            {
+                "organization": c.organization.name,
+                "code": str(c.organization.code),
+                "state": c.state,
+                "administration": c.administration_name,
+                "last_sync_success_at": iso(last),
+                "lag_seconds": round((now - last).total_seconds()) if last else None,
+                "failures_in_a_row": c.consecutive_failures,
+                "paused_because": c.pause_reason or None,
+                "lease": {"owner": c.lease_owner or None, "expires_at": iso(c.lease_expires_at)},
+                "sales_orders": operator.export_counts(c.organization),
+                "streams": [
+                    {
+                        "stream": cursor.stream,
+                        "highest_modified_on": cursor.highest_modified_on or None,
+                        "records_stored": cursor.records_stored,
+                        "reading_from_skip": cursor.run_next_skip
+                        if cursor.run_started_at
+                        else None,
+                    }
+                    for cursor in StreamCursor.objects.filter(organization=c.organization).order_by(
+                        "stream"
+                    )
+                ],
+            }
+        )
+    return document
