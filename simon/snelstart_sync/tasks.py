@@ -54,7 +54,9 @@ def cleanup_organization_task(organization_id: int) -> None:
 def send_export_task(export_id: int) -> None:
     """Send one archived work order; when it must wait (back-off, a lookup not yet due), come
     back at the moment it is due. The sweep catches anything this misses."""
-    send.send_export(export_id)
+    outcome = send.send_export(export_id)
+    if outcome in send.ENDS_THE_CHAIN:
+        return  # the sweep takes it up once the integration runs again
     due = sweep.due_again(export_id)
     if due is not None:
         send_export_task.schedule((export_id,), eta=due)
@@ -83,8 +85,7 @@ def scheduler_tick() -> None:
         log.info("tick: %(sync)d syncs and %(cleanup)d clean-ups enqueued", counts)
 
 
-@db_periodic_task(TICK)
-def export_sweep() -> None:
+def sweep_exports() -> int:
     """Sales orders whose hand-off was lost (process killed after the commit, queue down) or
     whose worker died mid-send: enqueue them again. Claims make a double enqueue harmless."""
     overdue = sweep.overdue_exports()
@@ -92,3 +93,20 @@ def export_sweep() -> None:
         send_export_task(export_id)
     if overdue:
         log.info("export sweep: %d overdue sales orders enqueued", len(overdue))
+    return len(overdue)
+
+
+@db_task()
+def export_sweep_task() -> None:
+    sweep_exports()
+
+
+@db_periodic_task(TICK)
+def export_sweep() -> None:
+    """Sweep now and, when ``SIMON_EXPORT_SWEEP_INTERVAL`` is below a minute, schedule the rest
+    of this minute's sweeps: periodic tasks have minute resolution, and a self-rescheduling
+    chain would add a chain that never ends at every worker start."""
+    sweep_exports()
+    every = settings.SNELSTART_EXPORT_SWEEP_SECONDS
+    for offset in range(every, 60, every):
+        export_sweep_task.schedule(delay=offset)
