@@ -43,7 +43,9 @@ def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProc
         "SIMON_ALLOWED_HOSTS": "testserver,simon.example.nl",
         **env,
     }
-    environ.pop("DATABASE_URL", None)
+    # Not an operator's: the browser tests set it for Playwright, and check --deploy flags it.
+    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        environ.pop(name, None)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=environ, capture_output=True, text=True
     )
