@@ -81,6 +81,9 @@ class Settings:
     echo_requires_token: bool = True
     # Accept lower-case / any-case property names in $filter (`modifiedOn`, `naam`).
     filter_properties_case_insensitive: bool = False
+    # $filter on `Orderreferentie` of /verkooporders: answered (True), or refused with a 400 as
+    # ASP.NET OData refuses a property that is not filterable (False). CONTRACT §13: unconfirmed.
+    verkooporder_filter_orderreferentie: bool = True
 
     def update(self, values: dict[str, Any]) -> None:
         """Set the given fields; unknown names or bad values raise ValueError."""

@@ -89,11 +89,15 @@ class CompiledFilter:
 
 
 def compile_filter(
-    text: str, root: StructuredType, case_insensitive: bool = False
+    text: str,
+    root: StructuredType,
+    case_insensitive: bool = False,
+    unfilterable: frozenset[str] = frozenset(),
 ) -> CompiledFilter:
-    """Parse and compile; raises ODataError for syntax, unknown properties and type errors."""
+    """Parse and compile; raises ODataError for syntax, unknown properties and type errors, and
+    for the root type's properties named in ``unfilterable``."""
     tree = parse(text)
-    compiler = _Compiler(root, case_insensitive)
+    compiler = _Compiler(root, case_insensitive, unfilterable)
     typed = compiler.compile(tree, {})
     if typed.edm != ast.BOOLEAN:
         raise ODataError("The $filter expression must evaluate to a single boolean value.")
@@ -107,9 +111,15 @@ def compile_filter(
 
 
 class _Compiler:
-    def __init__(self, root: StructuredType, case_insensitive: bool) -> None:
+    def __init__(
+        self,
+        root: StructuredType,
+        case_insensitive: bool,
+        unfilterable: frozenset[str] = frozenset(),
+    ) -> None:
         self.root = root
         self.case_insensitive = case_insensitive
+        self.unfilterable = unfilterable
 
     # -- paths ----------------------------------------------------------------------------------
     def resolve(self, path: ast.Path, scope: dict[str, StructuredType | str]) -> Typed:
@@ -128,6 +138,11 @@ class _Compiler:
             if prop is None:
                 raise ODataError(
                     f"Could not find a property named '{name}' on type '{current.clr_name}'."
+                )
+            if current is self.root and prop.name in self.unfilterable:
+                raise ODataError(
+                    "The query specified in the URI is not valid. The property "
+                    f"'{prop.name}' cannot be used in the $filter query option."
                 )
             getters.append(prop.getter)
             if prop.collection:

@@ -74,6 +74,7 @@ def run(
     kind: StructuredType,
     query: ListQuery,
     case_insensitive: bool = False,
+    unfilterable: frozenset[str] = frozenset(),
 ) -> tuple[list[Record], list[str] | None]:
     """The page of records and the JSON keys to keep ($select; None = all)."""
     select = _select(query.select, kind, case_insensitive)
@@ -84,7 +85,7 @@ def run(
         return collection.slice(query.skip, query.skip + query.top), select
     rows: Iterable[Record] = collection
     if query.filter is not None:
-        compiled = compile_filter(query.filter, kind, case_insensitive)
+        compiled = compile_filter(query.filter, kind, case_insensitive, unfilterable)
         rows = _candidates(collection, compiled.bounds)
         rows = filter(compiled.predicate, rows)
     if orderings:

@@ -59,13 +59,18 @@ def list_response(
     collection: Collection,
     kind: StructuredType,
     render: Callable[[Record], dict[str, Any]],
+    unfilterable: frozenset[str] = frozenset(),
 ) -> Response:
     """An OData list: bare JSON array of the page."""
     store = store_of(request)
     try:
         query = read_query(request.query_params, store.settings.strict_top)
         rows, select = run(
-            collection, kind, query, store.settings.filter_properties_case_insensitive
+            collection,
+            kind,
+            query,
+            store.settings.filter_properties_case_insensitive,
+            unfilterable,
         )
     except TopTooLarge:
         raise ApiError(

@@ -22,8 +22,13 @@ router = APIRouter()
 @router.get("/verkooporders")
 async def list_orders(request: Request) -> Response:
     context = auth(request, "orders:read")
+    filterable = store_of(request).settings.verkooporder_filter_orderreferentie
     return list_response(
-        request, context.administration.verkooporders, VERKOOPORDER, verkooporders.render
+        request,
+        context.administration.verkooporders,
+        VERKOOPORDER,
+        verkooporders.render,
+        frozenset() if filterable else frozenset({"Orderreferentie"}),
     )
 
 

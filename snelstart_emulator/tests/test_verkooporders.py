@@ -292,3 +292,26 @@ def test_the_admin_api_lists_orders_without_counting_or_spending_the_rate_limit(
     assert server.orders(admin_id, "Werkbon 3") == []
     assert server.request_count(admin_id) == calls
     assert server.request_counts(admin_id)["throttled"] == 0
+
+
+def test_the_orderreferentie_filter_can_be_refused_as_not_filterable(
+    server: EmulatorServer, empty_api: httpx.Client, setup: dict[str, Any]
+) -> None:
+    empty_api.post("/verkooporders", json=order(setup, orderreferentie="Werkbon 7"))
+    by_reference = {"$filter": "Orderreferentie eq 'Werkbon 7'"}
+    by_customer = {"$filter": f"Relatie/Id eq guid'{setup['customer']['id']}'"}
+    assert len(empty_api.get("/verkooporders", params=by_reference).json()) == 1
+
+    server.set_settings(verkooporder_filter_orderreferentie=False)
+    try:
+        refused = empty_api.get("/verkooporders", params=by_reference)
+        read = empty_api.get("/verkooporders", params=by_customer)
+    finally:
+        server.set_settings(verkooporder_filter_orderreferentie=True)
+
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "Message": "The query specified in the URI is not valid. The property "
+        "'Orderreferentie' cannot be used in the $filter query option."
+    }
+    assert [o["orderreferentie"] for o in read.json()] == ["Werkbon 7"]
