@@ -327,10 +327,13 @@ def _look_up(export: SalesOrderExport, owner: str, client: SnelStartClient) -> s
             action=export.action,
         )
         return "settling"
-    uncertain = export.attempt_rows.filter(
-        kind=AttemptKind.POST, outcome__in=(AttemptOutcome.IN_FLIGHT, AttemptOutcome.UNKNOWN)
-    )
-    relaties = {(row.request_body or {}).get("relatie", {}).get("id") for row in uncertain} - {None}
+    posts = export.attempt_rows.filter(kind=AttemptKind.POST)
+    uncertain = posts.filter(outcome__in=(AttemptOutcome.IN_FLIGHT, AttemptOutcome.UNKNOWN))
+    # Whose orders the fallback reads (decision 0003, point 4): the customers of every POST, not
+    # only of those of unknown outcome. A POST answered 201 and recorded as created, whose 'sent'
+    # was never written (a database error, a worker killed between the two writes), left an
+    # order too, and is why the lookup is still required.
+    relaties = {(row.request_body or {}).get("relatie", {}).get("id") for row in posts} - {None}
     attempt = _start(
         export, owner, AttemptKind.LOOKUP, f"GET /verkooporders orderreferentie={export.marker!r}"
     )
