@@ -262,8 +262,9 @@ def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
 
 def _succeeded(connection: Connection, report: SyncReport, started: datetime) -> None:
     now = timezone.now()
+    # next_sync_at is the schedule's (schedule.claim moved it when this sync was taken).
     Connection.objects.filter(pk=connection.pk).update(
-        last_sync_success_at=now, consecutive_failures=0, next_sync_at=started + interval()
+        last_sync_success_at=now, consecutive_failures=0
     )
     integration_log.resolve_connection_problems(connection.organization)
     if connection.state == State.CONFIGURED:

@@ -3,46 +3,46 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from simon.snelstart_sync import cleanup, sync
-from simon.snelstart_sync.models import RUNNING_STATES, Connection
+from simon.snelstart_sync import cleanup, retention, schedule, sync
 from simon.snelstart_sync.push import send, sweep
 
 log = logging.getLogger("simon.snelstart_sync")
 
 
-# Huey ticks once a minute; a sync that started a moment after the previous tick is due
-# again at this one, not a minute later.
-DUE_GRACE = timedelta(seconds=15)
+@db_task()
+def sync_organization_task(organization_id: int) -> None:
+    """'Nu synchroniseren' and the operators: sync now, outside the schedule."""
+    sync.sync_organization(organization_id)
 
 
-def due_organizations(kind: str) -> list[int]:
-    """Organizations whose sync (or clean-up) is due now."""
-    now = timezone.now() + DUE_GRACE
-    field = "next_sync_at" if kind == "sync" else "next_cleanup_at"
-    due = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": now})
-    return list(
-        Connection.objects.filter(state__in=RUNNING_STATES)
-        .filter(due)
-        .values_list("organization_id", flat=True)
-    )
+def sync_if_due(organization_id: int) -> datetime | None:
+    """Sync when this organization's due time is ours to take (``schedule.claim``); returns
+    when to look again for an interval shorter than the tick's minute, else None."""
+    if not schedule.claim(organization_id, "sync"):
+        return None
+    sync.sync_organization(organization_id)
+    if settings.SNELSTART_SYNC_INTERVAL_SECONDS >= 60:
+        return None  # the next tick is soon enough
+    return schedule.next_due(organization_id, "sync")
 
 
 @db_task()
-def sync_organization_task(organization_id: int) -> None:
-    sync.sync_organization(organization_id)
-    if settings.SNELSTART_SYNC_INTERVAL_SECONDS < 60:
-        # Periodic tasks have minute resolution; shorter intervals re-enqueue themselves.
-        sync_organization_task.schedule(
-            (organization_id,), delay=settings.SNELSTART_SYNC_INTERVAL_SECONDS
-        )
+def sync_if_due_task(organization_id: int) -> None:
+    again = sync_if_due(organization_id)
+    if again is not None:
+        sync_if_due_task.schedule((organization_id,), eta=again)
+
+
+@db_task()
+def cleanup_if_due_task(organization_id: int) -> None:
+    if schedule.claim(organization_id, "cleanup"):
+        cleanup.cleanup_organization(organization_id)
 
 
 @db_task()
@@ -63,14 +63,15 @@ def send_export_task(export_id: int) -> None:
 
 
 def tick() -> dict[str, int]:
-    """Enqueue a sync for every organization that is due, and a clean-up for every one whose
-    clean-up is due. The lease in the services makes a double enqueue harmless."""
-    syncs = due_organizations("sync")
+    """Ask for a sync of every organization that is due, and a clean-up of every one whose
+    clean-up is due. Each job claims its due time first (``schedule``), so the ticks of several
+    workers, and the follow-ups of short intervals, run each due sync once."""
+    syncs = schedule.due_organizations("sync")
     for organization_id in syncs:
-        sync_organization_task(organization_id)
-    cleanups = due_organizations("cleanup")
+        sync_if_due_task(organization_id)
+    cleanups = schedule.due_organizations("cleanup")
     for organization_id in cleanups:
-        cleanup_organization_task(organization_id)
+        cleanup_if_due_task(organization_id)
     return {"sync": len(syncs), "cleanup": len(cleanups)}
 
 
@@ -110,3 +111,15 @@ def export_sweep() -> None:
     every = settings.SNELSTART_EXPORT_SWEEP_SECONDS
     for offset in range(every, 60, every):
         export_sweep_task.schedule(delay=offset)
+
+
+@db_periodic_task(crontab(minute="17", hour="3"))
+def prune_history() -> None:
+    """Once a night: the integration's own history past its retention (``retention``)."""
+    pruned = retention.prune()
+    log.info(
+        "pruned %d idle runs, %d other runs and %d log messages",
+        pruned.idle_runs,
+        pruned.runs,
+        pruned.log_messages,
+    )

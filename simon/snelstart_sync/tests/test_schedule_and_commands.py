@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from simon.customers.models import Customer
-from simon.snelstart_sync import tasks
+from simon.snelstart_sync import schedule, tasks
 from simon.snelstart_sync.models import Connection, RunKind, State, SyncRun
 from simon.snelstart_sync.tests import snelstart_data as ss
 from simon.snelstart_sync.tests.conftest import link
@@ -47,18 +47,22 @@ def test_s31_an_organization_is_due_again_one_interval_after_its_sync_started(
     settings.SNELSTART_SYNC_INTERVAL_SECONDS = 60
     linked = link(org_a, snelstart_at)
     linked.settings()
-    assert tasks.due_organizations("sync") == [org_a.pk]
-    tasks.sync_organization_task(org_a.pk)
-    assert tasks.due_organizations("sync") == []
+    assert schedule.due_organizations("sync") == [org_a.pk]
+    tasks.sync_if_due_task(org_a.pk)
+    assert SyncRun.objects.count() == 1
+    assert schedule.due_organizations("sync") == []
+    tasks.sync_if_due_task(org_a.pk)  # not due: nothing runs
+    assert SyncRun.objects.count() == 1
     Connection.objects.update(next_sync_at=timezone.now() + timedelta(seconds=10))
-    assert tasks.due_organizations("sync") == [org_a.pk]  # within the tick's grace
+    assert schedule.due_organizations("sync") == [org_a.pk]  # within the tick's grace
     linked.api.close()
 
 
 def test_s30_a_deactivated_organization_is_never_due(org_a, snelstart_at):
     linked = link(org_a, snelstart_at, state=State.DEACTIVATED)
-    assert tasks.due_organizations("sync") == []
-    assert tasks.due_organizations("cleanup") == []
+    assert schedule.due_organizations("sync") == []
+    assert schedule.due_organizations("cleanup") == []
+    assert not schedule.claim(org_a.pk, "sync")
     linked.api.close()
 
 
