@@ -203,6 +203,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=_login_cooloff_minutes)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "simon.tenants.throttling.locked_out"
 AXES_CLIENT_IP_CALLABLE = "simon.tenants.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "simon.tenants.throttling.username"
 AXES_RESET_ON_SUCCESS = True
 
 # SIMON_HTTPS: Simon runs behind a reverse proxy that terminates TLS and sets

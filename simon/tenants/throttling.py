@@ -17,9 +17,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from simon.lib.text import clean_text
+
 API_PREFIX = "/api/"
 # Not a valid username (Django's allow letters, digits and @.+-_ only), so no user shares it.
 API_TOKEN_USERNAME = "api token"
+# axes' AccessAttempt.username is a varchar(255); Django's own usernames are at most 150.
+USERNAME_MAX = 150
 
 
 def forwarded_client(remote_addr: str, forwarded_for: str, proxies: int) -> str:
@@ -38,6 +42,16 @@ def client_ip(request: HttpRequest) -> str:
         request.META.get("HTTP_X_FORWARDED_FOR", ""),
         settings.SIMON_TRUSTED_PROXIES,
     )
+
+
+def username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """The username axes records: what was typed, cut to what its table holds (a 100,000-
+    character username was a 500 on PostgreSQL) and without what no database stores."""
+    if credentials:
+        typed = credentials.get("username")
+    else:
+        typed = request.POST.get("username") if request is not None else None
+    return clean_text(str(typed or ""))[:USERNAME_MAX]
 
 
 def failure_limit(request: HttpRequest, credentials: dict[str, Any] | None) -> int:

@@ -9,7 +9,9 @@ import pytest
 from django.core import mail
 from huey.contrib.djhuey import HUEY
 
-pytestmark = pytest.mark.django_db
+# A queued job runs as the worker would: Huey closes the database connection after it, which
+# only a test outside a wrapping transaction survives.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

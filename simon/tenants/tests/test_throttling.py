@@ -86,6 +86,14 @@ def test_the_admin_login_is_throttled_too(alice, settings):
     assert not logged_in(client)
 
 
+def test_a_username_no_table_holds_is_a_failed_login_not_a_server_error(alice):
+    client = Client(raise_request_exception=False)
+
+    for path in ("/accounts/login/", "/admin/login/"):
+        response = client.post(path, {"username": "a" * 100_000, "password": "a" * 100_000})
+        assert response.status_code == 200, path
+
+
 def test_failed_api_tokens_lock_the_address_out_of_the_api(bob, org_a, settings):
     settings.SIMON_API_TOKEN_FAILURE_LIMIT = 3
     _token, secret = tokens.create_token(bob, org_a)
