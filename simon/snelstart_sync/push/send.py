@@ -327,6 +327,11 @@ def _look_up(export: SalesOrderExport, owner: str, client: SnelStartClient) -> s
             action=export.action,
         )
         return "settling"
+    # Lookups a killed worker left 'in flight': a lookup changes nothing in SnelStart, it just
+    # did not finish, and this one takes its place (the history must not say 'Onderweg' forever).
+    export.attempt_rows.filter(kind=AttemptKind.LOOKUP, outcome=AttemptOutcome.IN_FLIGHT).update(
+        outcome=AttemptOutcome.ABORTED, detail="the worker stopped during the lookup"
+    )
     posts = export.attempt_rows.filter(kind=AttemptKind.POST)
     uncertain = posts.filter(outcome__in=(AttemptOutcome.IN_FLIGHT, AttemptOutcome.UNKNOWN))
     # Whose orders the fallback reads (decision 0003, point 4): the customers of every POST, not
