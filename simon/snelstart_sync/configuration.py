@@ -74,13 +74,12 @@ def _fresh_cursor(since: datetime | None) -> dict[str, Any]:
     }
 
 
-def sales_order_cursor_ready(settings: IntegrationSettings) -> None:
-    """A cursor that a wipe removed starts again at the switch-on moment, never at the
-    beginning of the administration's history."""
-    if settings.pull_orders_since is None:
-        return
-    StreamCursor.objects.get_or_create(
+def sales_order_cursor_ready(settings: IntegrationSettings) -> StreamCursor:
+    """The sales order stream's cursor; one that a wipe removed starts again at the switch-on
+    moment, never at the beginning of the administration's history."""
+    cursor, _created = StreamCursor.objects.get_or_create(
         organization_id=settings.organization_id,
         stream=Stream.SALES_ORDERS,
-        defaults=_fresh_cursor(settings.pull_orders_since),
+        defaults=_fresh_cursor(settings.pull_orders_since or timezone.now()),
     )
+    return cursor

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
+import httpx
 from django.conf import settings
 
 from simon.snelstart_sync import crypto, quota
@@ -12,6 +14,34 @@ from snelstart import SnelStartClient, TokenCache
 
 # A token lasts an hour; every client of this process reuses it instead of asking anew.
 TOKENS = TokenCache()
+
+
+class _SharedTransport(httpx.BaseTransport):
+    """One connection pool for every client of this process: a client lives for one sync,
+    and without it each sync would open (and, with TLS, handshake) new connections to
+    SnelStart. Closing a client leaves the pool open."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: httpx.HTTPTransport | None = None
+
+    def _transport(self) -> httpx.HTTPTransport:
+        with self._lock:
+            if self._pool is None:
+                self._pool = httpx.HTTPTransport(
+                    verify=httpx.create_ssl_context(),
+                    limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                )
+            return self._pool
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._transport().handle_request(request)
+
+    def close(self) -> None:
+        """Kept open for the next client (see the class docstring)."""
+
+
+TRANSPORT = _SharedTransport()
 
 
 class NotConnected(Exception):
@@ -51,6 +81,7 @@ def client_for_key(
         token_url=settings.SNELSTART_TOKEN_URL,
         base_url=settings.SNELSTART_BASE_URL,
         rate_limiter=GuardedLimiter(budget, before_send) if before_send else budget,
+        transport=TRANSPORT,
         max_attempts=settings.SNELSTART_MAX_ATTEMPTS,
         connect_timeout=settings.SNELSTART_CONNECT_TIMEOUT,
         read_timeout=settings.SNELSTART_READ_TIMEOUT,

@@ -210,6 +210,9 @@ class StreamCursor(models.Model):
     run_estimated_total = models.PositiveIntegerField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
     records_stored = models.PositiveBigIntegerField(default=0)
+    # Records stored whose change lies within the overlap below the highest change (id →
+    # modifiedOn text): the next read sees them again and need not store them again.
+    recent = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [

@@ -16,7 +16,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -70,8 +70,51 @@ def cursor_of(organization: Organization, stream: str) -> StreamCursor:
     return cursor
 
 
+# At most this many records are remembered as read at the top of a stream; a busier top is not
+# remembered at all (each re-read is then stored again, which is correct, only slower).
+RECENT_MAX = 2_000
+
+
+@dataclass
+class _RunState:
+    """What one read keeps besides the cursor: whether its start is in the database yet, and
+    the records it stored, to remember those the next read will see again (the overlap)."""
+
+    persisted: bool
+    known: dict[str, str]
+    overlap: timedelta
+    stored: dict[str, str] = field(default_factory=dict)
+    # Too many changes near the top to remember (a first import of data changed at once).
+    overflow: bool = False
+
+    def is_known(self, record: Any) -> bool:
+        text = getattr(record, "modified_on_text", None)
+        record_id = getattr(record, "id", None)
+        return text is not None and record_id is not None and self.known.get(str(record_id)) == text
+
+    def remember(self, records: list[Any], problems: list[tuple[Any, str]], highest: str) -> None:
+        if self.overflow:
+            return
+        refused = {id(record) for record, _reason in problems}
+        for record in records:
+            text = getattr(record, "modified_on_text", None)
+            if id(record) not in refused and text is not None and record.id is not None:
+                self.stored[str(record.id)] = text
+        if len(self.stored) > 2 * RECENT_MAX and highest:
+            # Memory stays bounded during a long read: only the top can matter.
+            floor = parse_snelstart_datetime(highest) - self.overlap
+            self.stored = {
+                k: t for k, t in self.stored.items() if parse_snelstart_datetime(t) >= floor
+            }
+            if len(self.stored) > RECENT_MAX:
+                self.overflow, self.stored = True, {}
+
+
 def _begin(cursor: StreamCursor, overlap: timedelta) -> bool:
-    """Start a new run on the cursor, or keep the interrupted one. Returns True when resuming."""
+    """Start a new run on the cursor, or keep the interrupted one. Returns True when resuming.
+
+    A new run is written to the database with its first stored page (``_store_one``): a read
+    that finds nothing new writes nothing at all."""
     if cursor.run_started_at is not None:
         return True
     now = timezone.now()
@@ -85,7 +128,6 @@ def _begin(cursor: StreamCursor, overlap: timedelta) -> bool:
     cursor.run_highest_seen = ""
     cursor.run_records = 0
     cursor.run_estimated_total = None
-    cursor.save()
     return False
 
 
@@ -193,14 +235,20 @@ def run_stream(
     organization: Organization,
     read: StreamRead,
     *,
+    cursor: StreamCursor | None = None,
     workers: int = 1,
     overlap: timedelta = DEFAULT_OVERLAP,
     after_page: Callable[[StreamCursor, PageOutcome], None] | None = None,
     estimate: Callable[[str | None], Callable[[int], int]] | None = None,
 ) -> StreamResult:
-    """Read the stream from its cursor, store every page, then advance the bookmark."""
-    cursor = cursor_of(organization, read.stream)
+    """Read the stream from its cursor, store every page, then advance the bookmark.
+
+    Records read again unchanged because of the overlap (same id, same ``modifiedOn`` text as
+    when this stream last stored them) are not stored again.
+    """
+    cursor = cursor or cursor_of(organization, read.stream)
     resumed = _begin(cursor, overlap)
+    state = _RunState(persisted=resumed, known=dict(cursor.recent or {}), overlap=overlap)
     query = _filter(cursor, read)
     total = PageOutcome()
     pages = 0
@@ -222,10 +270,10 @@ def run_stream(
                 and expected.value is None
             ):
                 expected.start(estimate(query), page.skip + page.size)
-            _store_one(cursor, read, page, total, expected, after_page)
+            _store_one(cursor, read, page, total, expected, after_page, state)
     finally:
         expected.stop()
-    _finish(cursor)
+    _finish(cursor, state)
     return StreamResult(read.stream, pages, total, resumed)
 
 
@@ -236,25 +284,44 @@ def _store_one(
     total: PageOutcome,
     expected: _Estimate,
     after_page: Callable[[StreamCursor, PageOutcome], None] | None,
+    state: _RunState,
 ) -> None:
     """Store one page and move the resume point past it, in one transaction with ``after_page``
-    (the lease renewal): one commit a page, and a page whose lease was lost is not kept."""
-    with transaction.atomic():
-        outcome = _store_page(read, page)
-        for rejected in page.rejected:
-            outcome.problems.append(
-                (rejected.data, _("onleesbaar antwoord: %(error)s") % {"error": rejected.error})
+    (the lease renewal): one commit a page, and a page whose lease was lost is not kept.
+
+    A page with nothing new (every record read again unchanged) only moves the resume point
+    in memory: if the run stops there, the next one reads those records again, which is fine.
+    """
+    fresh = [record for record in page.records if not state.is_known(record)]
+    known = len(page.records) - len(fresh)
+    if not fresh and not page.rejected:
+        outcome = PageOutcome(unchanged=known)
+        moved = _moved_past(cursor, page, fresh, PageOutcome(), expected.get())
+    else:
+        with transaction.atomic():
+            outcome = _store_page(read, replace(page, records=fresh))
+            for rejected in page.rejected:
+                outcome.problems.append(
+                    (
+                        rejected.data,
+                        _("onleesbaar antwoord: %(error)s") % {"error": rejected.error},
+                    )
+                )
+            moved = _moved_past(cursor, page, fresh, outcome, expected.get())
+            StreamCursor.objects.filter(pk=cursor.pk).update(
+                run_started_at=cursor.run_started_at,
+                run_lower_bound=cursor.run_lower_bound,
+                run_next_skip=moved.run_next_skip,
+                run_highest_seen=moved.run_highest_seen,
+                run_records=moved.run_records,
+                run_estimated_total=moved.run_estimated_total,
+                records_stored=moved.records_stored,
             )
-        moved = _moved_past(cursor, page, outcome, expected.get())
-        StreamCursor.objects.filter(pk=cursor.pk).update(
-            run_next_skip=moved.run_next_skip,
-            run_highest_seen=moved.run_highest_seen,
-            run_records=moved.run_records,
-            run_estimated_total=moved.run_estimated_total,
-            records_stored=moved.records_stored,
-        )
-        if after_page is not None:
-            after_page(moved, outcome)
+            if after_page is not None:
+                after_page(moved, outcome)
+        state.persisted = True
+        state.remember(fresh, outcome.problems, moved.run_highest_seen)
+        outcome.unchanged += known
     for name in _RUN_FIELDS:  # committed: now the cursor in memory may say so too
         setattr(cursor, name, getattr(moved, name))
     total.add(outcome)
@@ -266,21 +333,27 @@ _RUN_FIELDS = (
 
 
 def _moved_past(
-    cursor: StreamCursor, page: Page, outcome: PageOutcome, estimated: int | None
+    cursor: StreamCursor,
+    page: Page,
+    stored: list[Any],
+    outcome: PageOutcome,
+    estimated: int | None,
 ) -> StreamCursor:
-    """A copy of the cursor with the resume point after ``page``."""
+    """A copy of the cursor with the resume point after ``page``; the highest change seen
+    counts the records stored (those read again unchanged are below it already)."""
     moved = copy.copy(cursor)
     moved.run_next_skip = page.skip + page.size
-    moved.run_highest_seen = _highest(cursor.run_highest_seen, page.records)
+    moved.run_highest_seen = _highest(cursor.run_highest_seen, stored)
     moved.run_records = cursor.run_records + page.size
     moved.records_stored = cursor.records_stored + outcome.stored
     moved.run_estimated_total = estimated
     return moved
 
 
-def _finish(cursor: StreamCursor) -> None:
+def _finish(cursor: StreamCursor, state: _RunState) -> None:
     """Advance the bookmark with one conditional UPDATE: if the cursor was reset meanwhile (the
-    chosen article groups changed, a wipe), the reset wins and the next run reads everything."""
+    chosen article groups changed, a wipe), the reset wins and the next run reads everything.
+    A run that stored nothing left the database as it was and writes nothing now either."""
     highest = parse_snelstart_datetime(cursor.run_highest_seen) if cursor.run_highest_seen else None
     assert cursor.run_started_at is not None
     bookmark = cursor_time.advance(cursor.bookmark, highest, cursor.run_started_at)
@@ -291,13 +364,34 @@ def _finish(cursor: StreamCursor) -> None:
         > parse_snelstart_datetime(highest_text)
     ):
         highest_text = cursor.run_highest_seen
-    StreamCursor.objects.filter(pk=cursor.pk, run_started_at=cursor.run_started_at).update(
-        bookmark=bookmark,
-        highest_modified_on=highest_text,
-        run_started_at=None,
-        run_lower_bound="",
-        run_next_skip=0,
-        run_highest_seen="",
-        run_estimated_total=None,
-        last_success_at=timezone.now(),
-    )
+    if state.persisted:
+        recent = _recent(state, highest_text)
+        StreamCursor.objects.filter(pk=cursor.pk, run_started_at=cursor.run_started_at).update(
+            bookmark=bookmark,
+            highest_modified_on=highest_text,
+            run_started_at=None,
+            run_lower_bound="",
+            run_next_skip=0,
+            run_highest_seen="",
+            run_estimated_total=None,
+            recent=recent,
+        )
+        cursor.recent = recent
+    cursor.bookmark, cursor.highest_modified_on = bookmark, highest_text
+    cursor.run_started_at, cursor.run_lower_bound, cursor.run_highest_seen = None, "", ""
+    cursor.run_next_skip, cursor.run_estimated_total = 0, None
+
+
+def _recent(state: _RunState, highest_text: str) -> dict[str, str]:
+    """The records the next read will see again (changed within the overlap below the highest
+    change), as id → ``modifiedOn`` text; empty when there are too many to remember."""
+    if not highest_text or state.overflow:
+        return {}
+    floor = parse_snelstart_datetime(highest_text) - state.overlap
+    merged = {**state.known, **state.stored}
+    recent = {
+        record_id: text
+        for record_id, text in merged.items()
+        if parse_snelstart_datetime(text) >= floor
+    }
+    return recent if len(recent) <= RECENT_MAX else {}

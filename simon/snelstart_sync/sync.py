@@ -19,7 +19,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from simon.catalog.models import ArticleGroup
 from simon.lib import heap
 from simon.lib.text import clean_text
 from simon.snelstart_sync import (
@@ -60,6 +59,8 @@ class SyncReport:
     streams: dict[str, StreamResult] = field(default_factory=dict)
     requests: int = 0
     error: str = ""
+    # The success was written in the same statement that gave the lease back.
+    lease_released: bool = False
 
 
 class _Run:
@@ -77,10 +78,20 @@ class _Run:
             UUID(k): v for k, v in (connection.countries or {}).items()
         }
         self.countries_refreshed = False
+        # Every cursor in one query; a stream's own is created on its first read.
+        self.cursors = {
+            c.stream: c for c in StreamCursor.objects.filter(organization=self.organization)
+        }
+
+    def cursor(self, stream: str) -> StreamCursor:
+        if stream not in self.cursors:
+            self.cursors[stream], _created = StreamCursor.objects.get_or_create(
+                organization=self.organization, stream=stream
+            )
+        return self.cursors[stream]
 
     def workers(self, stream: str) -> int:
-        cursor = StreamCursor.objects.filter(organization=self.organization, stream=stream).first()
-        first_read = cursor is None or cursor.bookmark is None
+        first_read = self.cursor(stream).bookmark is None
         return settings.SNELSTART_IMPORT_WORKERS if first_read else 1
 
     def after_page(self, cursor: StreamCursor, outcome: upsert.PageOutcome) -> None:
@@ -91,10 +102,11 @@ class _Run:
 
     def sync_groups(self) -> None:
         groups = self.client.artikelomzetgroepen.list()
+        self.group_pks = {}
         report(
             self.organization,
             Stream.ARTICLE_GROUPS,
-            upsert.upsert_groups(self.organization, groups),
+            upsert.upsert_groups(self.organization, groups, self.group_pks),
         )
         names = self.settings.article_groups if self.settings else []
         self.chosen = mapping.chosen_group_ids(groups, names)
@@ -108,16 +120,10 @@ class _Run:
                 % {"names": ", ".join(f"'{n}'" for n in missing)},
                 action=_("Pas bij 'Instellingen' de artikelgroepen aan (let op hoofdletters)."),
             )
-        self.group_pks = dict(
-            ArticleGroup.objects.filter(
-                organization=self.organization, snelstart_id__isnull=False
-            ).values_list("snelstart_id", "pk")
-        )
-        StreamCursor.objects.update_or_create(
-            organization=self.organization,
-            stream=Stream.ARTICLE_GROUPS,
-            defaults={"last_success_at": timezone.now(), "records_stored": len(groups)},
-        )
+        cursor = self.cursor(Stream.ARTICLE_GROUPS)
+        if cursor.records_stored != len(groups):
+            StreamCursor.objects.filter(pk=cursor.pk).update(records_stored=len(groups))
+            cursor.records_stored = len(groups)
 
     def articles(self) -> StreamRead:
         return StreamRead(
@@ -149,12 +155,25 @@ class _Run:
     def pull_sales_orders(self, report: SyncReport) -> None:
         if self.settings is None or not self.settings.pull_orders:
             return
-        configuration.sales_order_cursor_ready(self.settings)
+        if Stream.SALES_ORDERS not in self.cursors:  # (re)made at the switch-on moment
+            self.cursors[Stream.SALES_ORDERS] = configuration.sales_order_cursor_ready(
+                self.settings
+            )
         read = self.sales_orders()
         report.streams[read.stream] = run_stream(
-            self.organization, read, workers=1, after_page=self.after_page
+            self.organization,
+            read,
+            cursor=self.cursor(read.stream),
+            workers=1,
+            after_page=self.after_page,
         )
-        take.take_waiting(self.organization, self.settings)
+        customers = report.streams.get(Stream.CUSTOMERS)
+        if report.streams[read.stream].outcome.skipped or (
+            customers is not None and customers.outcome.created + customers.outcome.updated
+        ):
+            # An order waits for its customer: only a new or changed customer (or an order
+            # just set waiting) can let it through.
+            take.take_waiting(self.organization, self.settings)
 
     def store_customers(self, relaties: list[Relatie]) -> upsert.PageOutcome:
         self.learn_countries(relaties)
@@ -204,19 +223,24 @@ def sync_organization(organization_id: int) -> SyncReport | None:
     )
     if connection is None or not connection.is_running:
         return None
-    with leases.held(connection.pk) as owner:
-        if owner is None:
-            return None
-        with heap.collector_tuned_for_bulk_work():
-            return _sync_with_lease(connection, owner)
-
-
-def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
     started = timezone.now()
+    owner = leases.worker_id()
+    if not leases.acquire(connection.pk, owner, last_sync_started_at=started):
+        return None
+    report = None
+    try:
+        with heap.collector_tuned_for_bulk_work():
+            report = _sync_with_lease(connection, owner, started)
+    finally:
+        if report is None or not report.lease_released:
+            leases.release(connection.pk, owner)
+    return report
+
+
+def _sync_with_lease(connection: Connection, owner: str, started: datetime) -> SyncReport:
     run = SyncRun.objects.create(
         organization=connection.organization, kind=RunKind.SYNC, worker=owner, started_at=started
     )
-    Connection.objects.filter(pk=connection.pk).update(last_sync_started_at=started)
     report = SyncReport(connection.organization_id, ok=False)
     client = None
     try:
@@ -230,13 +254,14 @@ def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
             report.streams[read.stream] = run_stream(
                 connection.organization,
                 read,
+                cursor=work.cursor(read.stream),
                 workers=work.workers(read.stream),
                 after_page=work.after_page,
                 estimate=work.estimator(resource),
             )
         work.pull_sales_orders(report)
         report.ok = True
-        _succeeded(connection, report, started)
+        _succeeded(connection, report, owner, [Stream.ARTICLE_GROUPS, *report.streams])
     except leases.LeaseLost as exc:
         report.error = str(exc)
         log.warning("sync of org %s stopped: %s", connection.organization_id, exc)
@@ -260,13 +285,25 @@ def _sync_with_lease(connection: Connection, owner: str) -> SyncReport:
     return report
 
 
-def _succeeded(connection: Connection, report: SyncReport, started: datetime) -> None:
+def _succeeded(connection: Connection, report: SyncReport, owner: str, streams: list[str]) -> None:
     now = timezone.now()
-    # next_sync_at is the schedule's (schedule.claim moved it when this sync was taken).
-    Connection.objects.filter(pk=connection.pk).update(
-        last_sync_success_at=now, consecutive_failures=0
+    # next_sync_at is the schedule's (schedule.claim moved it when this sync was taken); the
+    # lease goes back in the same statement (it only matters while a sync runs).
+    report.lease_released = (
+        Connection.objects.filter(pk=connection.pk, lease_owner=owner).update(
+            last_sync_success_at=now, consecutive_failures=0, lease_owner="", lease_expires_at=None
+        )
+        == 1
     )
-    integration_log.resolve_connection_problems(connection.organization)
+    if not report.lease_released:  # the lease was lost meanwhile: record the success anyway
+        Connection.objects.filter(pk=connection.pk).update(
+            last_sync_success_at=now, consecutive_failures=0
+        )
+    StreamCursor.objects.filter(organization=connection.organization, stream__in=streams).update(
+        last_success_at=now
+    )
+    if connection.consecutive_failures:  # as it was when this sync began
+        integration_log.resolve_connection_problems(connection.organization)
     if connection.state == State.CONFIGURED:
         activation.finish_initial_import(connection)
         customers = report.streams[Stream.CUSTOMERS].outcome

@@ -80,20 +80,31 @@ def _apply(row: Model, values: Mapping[str, Any]) -> None:
         setattr(row, name, value)
 
 
-def upsert_groups(organization: Organization, groups: list[ArtikelOmzetgroep]) -> PageOutcome:
-    """The complete list of article groups; groups gone from SnelStart are hidden."""
+def upsert_groups(
+    organization: Organization,
+    groups: list[ArtikelOmzetgroep],
+    pks: dict[UUID, int] | None = None,
+) -> PageOutcome:
+    """The complete list of article groups; groups gone from SnelStart are hidden. ``pks`` is
+    filled with every SnelStart-sourced group's row id (the articles' upsert needs them)."""
     outcome = PageOutcome()
     incoming = _latest_by_id(groups)
     existing = {
         g.snelstart_id: g
         for g in ArticleGroup.objects.filter(organization=organization, snelstart_id__isnull=False)
     }
+    if pks is not None:
+        pks.update({sid: g.pk for sid, g in existing.items() if sid is not None})
     for sid, group in incoming.items():
         cut: list[str] = []
         values = mapping.group_fields(group, cut)
         row = existing.get(sid)
         if row is None:
-            ArticleGroup.objects.create(organization=organization, snelstart_id=sid, **values)
+            created = ArticleGroup.objects.create(
+                organization=organization, snelstart_id=sid, **values
+            )
+            if pks is not None:
+                pks[sid] = created.pk
             outcome.created += 1
         elif _changed(row, values):
             _apply(row, values)

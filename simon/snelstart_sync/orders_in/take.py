@@ -206,6 +206,8 @@ def store_page(
 ) -> PageOutcome:
     """The sales order stream's store: take every qualifying order of the page once."""
     outcome = PageOutcome()
+    if not orders:
+        return outcome
     facts = [order_facts(o) for o in orders if o.id is not None]
     own_ids, own_markers = _own(organization, facts)
     since = since_local(settings)

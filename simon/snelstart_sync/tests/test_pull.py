@@ -108,3 +108,28 @@ def test_the_first_completed_sync_makes_the_integration_active(linked_a):
     assert linked_a.connection.state == State.ACTIVE
     cursor = StreamCursor.objects.get(organization=linked_a.organization, stream=Stream.CUSTOMERS)
     assert cursor.bookmark is not None and cursor.run_started_at is None
+
+
+def test_records_read_again_unchanged_are_not_stored_again_and_an_idle_sync_is_cheap(linked_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    relatie = ss.create_customer(linked_a.api, "Overlap BV", "Kerkstraat 1", relatiecode=5101)
+    assert sync_organization(linked_a.organization.pk).ok
+    customer = Customer.objects.get(relatiecode=5101)
+    # Drift made behind the sync's back: a record re-read unchanged (the overlap) is not
+    # written again, so the drift stays until SnelStart changes the record (or the clean-up).
+    Customer.objects.filter(pk=customer.pk).update(name="Lokaal")
+
+    with CaptureQueriesContext(connection) as idle:
+        report = sync_organization(linked_a.organization.pk)
+
+    assert report.ok and report.streams[Stream.CUSTOMERS].outcome.unchanged >= 1
+    assert Customer.objects.get(pk=customer.pk).name == "Lokaal"
+    writes = [q["sql"] for q in idle.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert not any("streamcursor\" SET \"bookmark\"" in sql for sql in writes), writes
+    assert len(idle.captured_queries) <= 10, [q["sql"][:80] for q in idle.captured_queries]
+
+    ss.update_relatie(linked_a.api, relatie, naam="Overlap en Zonen BV")
+    assert sync_organization(linked_a.organization.pk).ok
+    assert Customer.objects.get(pk=customer.pk).name == "Overlap en Zonen BV"
