@@ -13,12 +13,24 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, path, re_path
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
-from simon.api import articles, customers, docs, errors, forms, registrations, workorders
+from simon.api import (
+    articles,
+    customers,
+    docs,
+    errors,
+    forms,
+    offline,
+    registrations,
+    workorders,
+)
 from simon.api.auth import TokenAuth
 
 DESCRIPTION = """De API van de Simon-app voor monteurs: klanten en artikelen zoeken, werkbonnen
-op locatie aanmaken, uren en materialen boeken, formulieren invullen en gereed melden.
+op locatie aanmaken, uren en materialen boeken, formulieren invullen en gereed melden, en
+alles ophalen om zonder verbinding te werken. Registraties met een `client_id` worden precies
+één keer geboekt, hoe vaak de app ze ook verstuurt.
 
 Authenticatie: `Authorization: Bearer <token>`; maak een token aan onder /api-tokens/.
 Fouten hebben altijd de vorm `{"message": "...", "field": "... of null", "errors": [...]}`."""
@@ -47,6 +59,22 @@ def _unknown_path(request: HttpRequest, path: str = "") -> HttpResponse:
     return errors.json_error(404, _("Niet gevonden."))
 
 
+FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+class EmptyBodyParser(Parser):
+    """No body, or an empty form, reads as an empty object: a POST whose body is optional
+    ('gereed melden') may come without one (curl -X POST, or a client that always sends a
+    form), and a required field missing from it is named as such (422)."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        if not request.body.strip():
+            return {}
+        if request.content_type in FORMS and not request.POST and not request.FILES:
+            return {}
+        return super().parse_body(request)  # type: ignore[no-any-return]
+
+
 class FieldApi(NinjaAPI):
     @property
     def urls(self) -> tuple[list[Any], str, str]:
@@ -73,6 +101,7 @@ api = FieldApi(
     urls_namespace="api",
     auth=TokenAuth(),
     docs=docs.VendoredSwagger(),
+    parser=EmptyBodyParser(),
 )
 errors.install(api)
 api.add_router("", customers.router)
@@ -80,3 +109,4 @@ api.add_router("", articles.router)
 api.add_router("", workorders.router)
 api.add_router("", registrations.router)
 api.add_router("", forms.router)
+api.add_router("", offline.router)

@@ -18,6 +18,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from simon.api.pydantic_messages import dutch_message
 from simon.lib.errors import DomainError, NotPermitted
+from simon.workorders.errors import RegistrationConflict, RegistrationRemoved
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +98,15 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
         return respond(request, 400, error_body(exc.message, exc.field))
+
+    @api.exception_handler(RegistrationConflict)
+    def on_registration_conflict(request: HttpRequest, exc: RegistrationConflict) -> HttpResponse:
+        return respond(request, 409, error_body(exc.message, exc.field))
+
+    @api.exception_handler(RegistrationRemoved)
+    def on_registration_removed(request: HttpRequest, exc: RegistrationRemoved) -> HttpResponse:
+        # 410 Gone: booked once, removed since; the app stops sending it.
+        return respond(request, 410, error_body(exc.message, exc.field))
 
     @api.exception_handler(Http404)
     def on_404(request: HttpRequest, exc: Http404) -> HttpResponse:

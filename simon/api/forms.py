@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from simon.api import present
+from simon.api import present, replays
 from simon.api.auth import caller
 from simon.api.errors import ApiError, responses
 from simon.api.guards import get_work_order, state_guard
@@ -49,17 +49,39 @@ def list_form_templates(request: HttpRequest, paging: Query[Paging]) -> dict[str
 
 @router.post(
     "/work-orders/{code}/forms",
-    response=responses({201: FormResponseOut}, 400, 403, 404, 409, 422),
+    response=responses({201: FormResponseOut}, 400, 403, 404, 409, 410, 422),
     summary="Formulier toevoegen aan een werkbon",
 )
-def attach_form(request: HttpRequest, code: str, payload: AttachFormIn) -> Status[Any]:
+def attach_form(
+    request: HttpRequest, response: HttpResponse, code: str, payload: AttachFormIn
+) -> Status[Any]:
+    """With `answers` (and `complete`) the form is filled in at once, all or nothing; with a
+    `client_id` it is added once, however often it is sent."""
     who = caller(request)
+    earlier = replays.earlier(FormResponse, who, payload.client_id, code)
+    if earlier is not None:
+        replays.mark(response)
+        return Status(201, present.form_response(_response(earlier.work_order, str(earlier.code))))
     work_order = get_work_order(who, code)
     templates = FormTemplate.objects.for_org(who.organization).visible()
     template = get_or_400(templates, payload.template, FormTemplate, "template")
     with state_guard(work_order):
-        response = services.attach_form(work_order, template, by=who.user)
-    return Status(201, present.form_response(_response(work_order, str(response.code))))
+        filled, refused = services.fill_in_form(
+            work_order,
+            template,
+            payload.answers,
+            by=who.user,
+            complete=payload.complete,
+            client_id=payload.client_id,
+        )
+    if filled is None:
+        _refuse(refused)
+    return Status(201, present.form_response(_response(work_order, str(filled.code))))
+
+
+def _refuse(refused: list[services.FieldError]) -> NoReturn:
+    errors = [{"field": e.key, "message": e.message} for e in refused]
+    raise ApiError(_("Controleer de antwoorden."), field=errors[0]["field"], errors=errors)
 
 
 @router.put(
@@ -80,6 +102,5 @@ def answer_form(
             response, payload.answers, by=who.user, complete=payload.complete
         )
     if refused:
-        errors = [{"field": e.key, "message": e.message} for e in refused]
-        raise ApiError(_("Controleer de antwoorden."), field=errors[0]["field"], errors=errors)
+        _refuse(refused)
     return present.form_response(_response(work_order, response_code))

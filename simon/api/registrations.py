@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from simon.api import present
+from simon.api import present, replays
 from simon.api.auth import caller
 from simon.api.errors import ApiError, responses
 from simon.api.guards import get_work_order, state_guard
@@ -33,6 +33,8 @@ from simon.workorders.models import MaterialLine, TimeEntry
 router = Router(tags=["uren en materialen"])
 
 WRITE_ERRORS = (400, 403, 404, 409, 422)
+# A create may also be a replay whose row was removed since (410, see simon.api.replays).
+CREATE_ERRORS = (*WRITE_ERRORS, 410)
 
 
 def _entry(work_order: Any, code: str) -> TimeEntry:
@@ -54,11 +56,18 @@ def _article(request: HttpRequest, code: Any) -> Article:
 
 @router.post(
     "/work-orders/{code}/time-entries",
-    response=responses({201: TimeEntryOut}, *WRITE_ERRORS),
+    response=responses({201: TimeEntryOut}, *CREATE_ERRORS),
     summary="Uren boeken",
 )
-def add_time_entry(request: HttpRequest, code: str, payload: TimeEntryIn) -> Status[Any]:
+def add_time_entry(
+    request: HttpRequest, response: HttpResponse, code: str, payload: TimeEntryIn
+) -> Status[Any]:
+    """With a `client_id` this books once, however often it is sent."""
     who = caller(request)
+    earlier = replays.earlier(TimeEntry, who, payload.client_id, code)
+    if earlier is not None:
+        replays.mark(response)
+        return Status(201, present.time_entry(earlier))
     work_order = get_work_order(who, code)
     with state_guard(work_order):
         entry = services.add_time_entry(
@@ -71,6 +80,7 @@ def add_time_entry(request: HttpRequest, code: str, payload: TimeEntryIn) -> Sta
             start=payload.start,
             end=payload.end,
             note=payload.note,
+            client_id=payload.client_id,
         )
     return Status(201, present.time_entry(entry))
 
@@ -107,11 +117,18 @@ def delete_time_entry(request: HttpRequest, code: str, entry_code: str) -> Statu
 
 @router.post(
     "/work-orders/{code}/materials",
-    response=responses({201: MaterialOut}, *WRITE_ERRORS),
+    response=responses({201: MaterialOut}, *CREATE_ERRORS),
     summary="Materiaal toevoegen",
 )
-def add_material(request: HttpRequest, code: str, payload: MaterialIn) -> Status[Any]:
+def add_material(
+    request: HttpRequest, response: HttpResponse, code: str, payload: MaterialIn
+) -> Status[Any]:
+    """With a `client_id` this adds once, however often it is sent."""
     who = caller(request)
+    earlier = replays.earlier(MaterialLine, who, payload.client_id, code)
+    if earlier is not None:
+        replays.mark(response)
+        return Status(201, present.material(earlier))
     work_order = get_work_order(who, code)
     article = _article(request, payload.article)
     with state_guard(work_order):
@@ -121,6 +138,7 @@ def add_material(request: HttpRequest, code: str, payload: MaterialIn) -> Status
             article=article,
             quantity=payload.quantity,
             note=payload.note,
+            client_id=payload.client_id,
         )
     return Status(201, present.material(line))
 

@@ -238,8 +238,20 @@ class FormResponseOut(Schema):
     questions: list[AnsweredQuestionOut]
 
 
+CLIENT_ID = (
+    "Jouw eigen id van deze registratie (een UUID). Stuur je het verzoek opnieuw met dezelfde "
+    "client_id, dan krijg je het eerste antwoord terug en wordt er niets dubbel geboekt."
+)
+
+
 class AttachFormIn(Input):
     template: uuid.UUID
+    client_id: uuid.UUID | None = Field(None, description=CLIENT_ID)
+    answers: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Meteen invullen: antwoorden per vraagcode (alles of niets).",
+    )
+    complete: bool = Field(False, description="Meteen afronden: alle verplichte vragen.")
 
 
 class AnswersIn(Input):
@@ -328,6 +340,7 @@ KINDS = {"enum": list(TimeKind.values)}
 
 
 class TimeEntryIn(Input):
+    client_id: uuid.UUID | None = Field(None, description=CLIENT_ID)
     kind: str = Field(json_schema_extra=KINDS)
     date: Day | None = Field(None, description="Standaard vandaag.")
     minutes: Minutes | None = Field(None, description="Of begin- en eindtijd.")
@@ -346,6 +359,7 @@ class TimeEntryPatch(Input):
 
 
 class MaterialIn(Input):
+    client_id: uuid.UUID | None = Field(None, description=CLIENT_ID)
     article: uuid.UUID
     quantity: Quantity = Field(description="Een decimaal getal, als tekst of als getal.")
     note: str = Field("", max_length=NOTE_MAX)
@@ -355,3 +369,29 @@ class MaterialPatch(Input):
     article: uuid.UUID | None = None
     quantity: Quantity | None = None
     note: str = Field("", max_length=NOTE_MAX)
+
+
+class CompleteIn(Input):
+    client_id: uuid.UUID | None = Field(None, description=CLIENT_ID)
+
+
+# --- the field app's offline package ---------------------------------------------------------
+
+
+class OfflinePackageOut(Schema):
+    today: dt.date = Field(description="Vandaag (Europe/Amsterdam).")
+    until: dt.date = Field(description="De laatste dag waarvan de werkbonnen erin zitten.")
+    work_orders: list[WorkOrderDetailOut] = Field(
+        description="Mijn open en ingeplande werkbonnen tot en met `until` (ook die zonder "
+        "datum of van eerdere dagen), en wat ik vandaag gereed meldde; eerstvolgende eerst."
+    )
+    customers: list[CustomerOut] = Field(description="De klanten van die werkbonnen.")
+    form_templates: list[FormTemplateOut]
+    articles: list[ArticleOut] = Field(
+        description="Artikelen om zonder verbinding in te zoeken: alle, of (bij een grote "
+        "artikellijst) de meest gebruikte en die op deze werkbonnen."
+    )
+    all_articles: bool = Field(description="Of `articles` alle actieve artikelen zijn.")
+    recent_articles: list[uuid.UUID] = Field(
+        description="De artikelen die ik het laatst boekte, nieuwste eerst."
+    )

@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
-from simon.api import present
+from simon.api import present, replays
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.guards import get_work_order, state_guard, work_orders_of
 from simon.api.lookup import get_or_400
 from simon.api.paging import Paging, page
-from simon.api.schemas import WorkOrderDetailOut, WorkOrderIn, WorkOrderPage
+from simon.api.schemas import CompleteIn, WorkOrderDetailOut, WorkOrderIn, WorkOrderPage
 from simon.customers.models import Customer, WorkAddress
 from simon.workorders import services
+from simon.workorders.models import StatusChange
 from simon.workorders.permissions import FIELD_EDITABLE
 
 router = Router(tags=["werkbonnen"])
@@ -88,12 +89,24 @@ def get_work_order_detail(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.post(
     "/work-orders/{code}/complete",
-    response=responses({200: WorkOrderDetailOut}, 403, 404, 409),
+    response=responses({200: WorkOrderDetailOut}, 403, 404, 409, 422),
     summary="Gereed melden",
 )
-def complete_work_order(request: HttpRequest, code: str) -> dict[str, Any]:
+def complete_work_order(
+    request: HttpRequest,
+    response: HttpResponse,
+    code: str,
+    payload: CompleteIn,
+) -> dict[str, Any]:
+    """The body is optional; with a `client_id` a 'gereed melden' sent again gets the order as
+    it is now instead of a 409 (also when the office reopened or archived it since)."""
     who = caller(request)
+    client_id = payload.client_id
+    earlier = replays.earlier(StatusChange, who, client_id, code)
+    if earlier is not None:
+        replays.mark(response)
+        return present.work_order_detail(earlier.work_order, who.membership)
     work_order = get_work_order(who, code)
     with state_guard(work_order):
-        services.report_complete(work_order, by=who.user)
+        services.report_complete(work_order, by=who.user, client_id=client_id)
     return detail(request, code)

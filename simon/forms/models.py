@@ -88,11 +88,21 @@ class FormResponse(TenantModel):
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
     completed = models.BooleanField(_("ingevuld"), default=False)
+    # The field app's own id for this form (SPEC B6): a replayed request gets this response
+    # back instead of attaching the form twice. Unique per organization.
+    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("ingevuld formulier")
         verbose_name_plural = _("ingevulde formulieren")
         ordering = ["created", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "client_id"],
+                condition=models.Q(client_id__isnull=False),
+                name="formresponse_unique_client_id",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.template} - {self.work_order}"

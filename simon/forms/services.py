@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max, RestrictedError
 from django.utils.translation import gettext as _
 
@@ -21,9 +21,11 @@ from simon.forms.models import Answer, FormResponse, FormTemplate, Question, Que
 from simon.forms.validation import InvalidAnswer, clean_answer, is_empty
 from simon.lib.membership import require_office
 from simon.tenants.models import Organization
+from simon.workorders.errors import RegistrationConflict
 from simon.workorders.models import WorkOrder
 from simon.workorders.permissions import require_edit
 from simon.workorders.services.common import lock
+from simon.workorders.services.idempotency import earlier_registration
 
 
 @dataclass(frozen=True)
@@ -190,19 +192,70 @@ def delete_question(question: Question, *, by: Any = None) -> None:
         ) from None
 
 
-def attach_form(work_order: WorkOrder, template: FormTemplate, *, by: Any) -> FormResponse:
-    """Start filling in a template on a work order. Raises FormError, WorkOrderPermissionDenied."""
+def attach_form(
+    work_order: WorkOrder,
+    template: FormTemplate,
+    *,
+    by: Any,
+    client_id: uuid.UUID | None = None,
+) -> FormResponse:
+    """Start filling in a template on a work order. Raises FormError, WorkOrderPermissionDenied.
+
+    With a ``client_id`` that was used before, returns that response and attaches nothing.
+    """
     with transaction.atomic():
         current = lock(work_order)
+        earlier = earlier_registration(
+            FormResponse, current.organization_id, client_id, by=by, work_order_code=current.code
+        )
+        if earlier is not None:
+            return earlier
         require_edit(by, current)
         if template.organization_id != current.organization_id or not template.active:
             raise FormError(_("Onbekend formulier."), field="template")
-        return FormResponse.objects.create(
-            organization_id=current.organization_id,
-            work_order=current,
-            template=template,
-            created_by=by,
+        try:
+            with transaction.atomic():
+                return FormResponse.objects.create(
+                    organization_id=current.organization_id,
+                    work_order=current,
+                    template=template,
+                    created_by=by,
+                    client_id=client_id,
+                )
+        except IntegrityError:
+            raise RegistrationConflict(
+                _("Deze app-id is al gebruikt voor een andere registratie."), field="client_id"
+            ) from None
+
+
+def fill_in_form(
+    work_order: WorkOrder,
+    template: FormTemplate,
+    answers: Mapping[Any, Any],
+    *,
+    by: Any,
+    complete: bool = False,
+    client_id: uuid.UUID | None = None,
+) -> tuple[FormResponse | None, list[FieldError]]:
+    """Attach ``template`` and store ``answers`` in one go, as the field app sends a form it
+    filled in without a connection: all or nothing (with field errors nothing is attached).
+
+    A ``client_id`` that was used before returns that response as it is now; the answers are
+    not applied again (the office may have corrected them since).
+    """
+    with transaction.atomic():
+        current = lock(work_order)
+        earlier = earlier_registration(
+            FormResponse, current.organization_id, client_id, by=by, work_order_code=current.code
         )
+        if earlier is not None:
+            return earlier, []
+        response = attach_form(current, template, by=by, client_id=client_id)
+        errors = answer_form(response, answers, by=by, complete=complete)
+        if errors:
+            transaction.set_rollback(True)
+            return None, errors
+    return response, []
 
 
 def _find_question(questions: list[Question], key: Any) -> Question | None:

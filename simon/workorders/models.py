@@ -175,13 +175,21 @@ class TimeEntry(TenantModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    # The field app's own id for this registration (SPEC B6): a replayed request finds this row
+    # and gets it back instead of booking twice. Unique per organization.
+    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("tijdregistratie")
         verbose_name_plural = _("tijdregistraties")
         ordering = ["date", "start_time", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(minutes__gt=0), name="timeentry_minutes_positive")
+            models.CheckConstraint(condition=Q(minutes__gt=0), name="timeentry_minutes_positive"),
+            models.UniqueConstraint(
+                fields=["organization", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="timeentry_unique_client_id",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -210,6 +218,9 @@ class MaterialLine(TenantModel):
     )
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # The field app's own id for this registration (SPEC B6): a replayed request finds this row
+    # and gets it back instead of booking twice. Unique per organization.
+    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("materiaalregel")
@@ -218,7 +229,12 @@ class MaterialLine(TenantModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(quantity__gt=0), name="materialline_quantity_positive"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="materialline_unique_client_id",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -248,11 +264,51 @@ class StatusChange(TenantModel):
     )
     at = models.DateTimeField(_("op"), default=timezone.now)
     note = models.CharField(_("opmerking"), max_length=250, blank=True)
+    # Set on a 'gereed melden' sent by the field app, which may send it again (see TimeEntry).
+    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
         ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="statuschange_unique_client_id",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.work_order}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class RemovedRegistration(models.Model):
+    """The app-id of a time entry or material line that was deleted after it was booked.
+
+    A phone that never heard the answer to its request sends it again, possibly days later; by
+    then the office (or the monteur) may have removed the row. This keeps the id, so that such
+    a replay is answered 'already processed, since removed' instead of booking it again.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    client_id = models.UUIDField(_("app-id"))
+    work_order = models.ForeignKey(
+        WorkOrder, on_delete=models.CASCADE, related_name="+", verbose_name=_("werkbon")
+    )
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    removed_at = models.DateTimeField(_("verwijderd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verwijderde registratie")
+        verbose_name_plural = _("verwijderde registraties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "client_id"], name="removedregistration_unique_client_id"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client_id} ({self.work_order_id})"

@@ -210,7 +210,7 @@ def world(org_a, org_b, alice, bob, charlie, customer, address, article, templat
 
 
 def test_every_operation_of_the_schema_is_fuzzed():
-    assert len(operations()) == 18
+    assert len(operations()) == 19
 
 
 def _name(operation: dict[str, Any]) -> str:

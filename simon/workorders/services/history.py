@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.utils import timezone
@@ -11,9 +12,17 @@ from simon.workorders.models import StatusChange, WorkOrder
 
 
 def record_status_change(
-    work_order: WorkOrder, *, from_status: str, to_status: str, by: Any, note: str = ""
+    work_order: WorkOrder,
+    *,
+    from_status: str,
+    to_status: str,
+    by: Any,
+    note: str = "",
+    client_id: uuid.UUID | None = None,
 ) -> StatusChange:
-    """Write who changed the status when, and tell listeners (inside the caller's transaction)."""
+    """Write who changed the status when, and tell listeners (inside the caller's transaction).
+
+    ``client_id``: the field app's id of a 'gereed melden' (see ``idempotency``)."""
     change = StatusChange.objects.create(
         organization_id=work_order.organization_id,
         work_order=work_order,
@@ -22,6 +31,7 @@ def record_status_change(
         by=by,
         at=timezone.now(),
         note=note,
+        client_id=client_id,
     )
     work_order_status_changed.send(
         sender=WorkOrder,

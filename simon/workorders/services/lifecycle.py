@@ -26,10 +26,11 @@ from simon.lib.membership import membership_of
 from simon.tenants.models import Organization
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.events import work_order_archived
-from simon.workorders.models import Assignment, WorkOrder, WorkOrderStatus
+from simon.workorders.models import Assignment, StatusChange, WorkOrder, WorkOrderStatus
 from simon.workorders.permissions import FIELD_EDITABLE, can_create, require_edit, require_manage
 from simon.workorders.services.common import check_employees, check_times, lock
 from simon.workorders.services.history import record_status_change
+from simon.workorders.services.idempotency import earlier_registration
 from simon.workorders.services.numbers import allocate_number
 
 S = WorkOrderStatus
@@ -209,7 +210,14 @@ def plan_work_order(
 
 
 def _move(
-    work_order: WorkOrder, *, by: Any, allowed_from: tuple[str, ...], to: str, refusal: str, **extra
+    work_order: WorkOrder,
+    *,
+    by: Any,
+    allowed_from: tuple[str, ...],
+    to: str,
+    refusal: str,
+    client_id: uuid.UUID | None = None,
+    **extra: Any,
 ) -> WorkOrder:
     """Conditional status update: only a row still in ``allowed_from`` moves; else WorkOrderError.
 
@@ -222,15 +230,25 @@ def _move(
     )
     if changed != 1:
         raise WorkOrderError(refusal)
-    record_status_change(work_order, from_status=previous, to_status=to, by=by)
+    record_status_change(work_order, from_status=previous, to_status=to, by=by, client_id=client_id)
     work_order.refresh_from_db()
     return work_order
 
 
-def report_complete(work_order: WorkOrder, *, by: Any) -> WorkOrder:
-    """'Gereed melden': open or planned -> 'gereed gemeld', with completed_at."""
+def report_complete(
+    work_order: WorkOrder, *, by: Any, client_id: uuid.UUID | None = None
+) -> WorkOrder:
+    """'Gereed melden': open or planned -> 'gereed gemeld', with completed_at.
+
+    With the ``client_id`` of an earlier 'gereed melden' by the same person, the order is
+    returned as it is now and nothing moves (the field app sent it again; see idempotency).
+    """
     with transaction.atomic():
         current = lock(work_order)
+        if earlier_registration(
+            StatusChange, current.organization_id, client_id, by=by, work_order_code=current.code
+        ):
+            return current
         require_edit(by, current)
         current = _move(
             current,
@@ -238,6 +256,7 @@ def report_complete(work_order: WorkOrder, *, by: Any) -> WorkOrder:
             allowed_from=FIELD_EDITABLE,
             to=S.COMPLETED,
             refusal=_("Alleen open of ingeplande werkbonnen kunnen gereed worden gemeld."),
+            client_id=client_id,
             completed_at=timezone.now(),
         )
     return current

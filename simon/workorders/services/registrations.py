@@ -8,20 +8,27 @@ WorkOrderPermissionDenied.
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Model
 from django.utils.translation import gettext as _
 
 from simon.catalog.models import Article
 from simon.tenants.models import Membership
-from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
+from simon.workorders.errors import (
+    RegistrationConflict,
+    WorkOrderError,
+    WorkOrderPermissionDenied,
+)
 from simon.workorders.models import MaterialLine, TimeEntry, TimeKind, WorkOrder
 from simon.workorders.permissions import require_edit
 from simon.workorders.services.common import check_member, lock
+from simon.workorders.services.idempotency import earlier_registration, remember_removal
 
 MAX_MINUTES_PER_ENTRY = 24 * 60
 QUANTITY_STEP = Decimal("0.001")
@@ -100,6 +107,21 @@ def _check_own_hours(membership: Membership | None, by: Any, employee: Any) -> N
         raise WorkOrderPermissionDenied(_("Je kunt alleen je eigen uren registreren."))
 
 
+def _create_once(create: Callable[[], Model], client_id: uuid.UUID | None) -> Any:
+    """Run ``create``; a clash on the app-id (the same id sent for two work orders at once)
+    is the app's fault, not a server error. The work order's lock serializes the replays of
+    one registration, which find the first row before they get here."""
+    if client_id is None:
+        return create()
+    try:
+        with transaction.atomic():
+            return create()
+    except IntegrityError:
+        raise RegistrationConflict(
+            _("Deze app-id is al gebruikt voor een andere registratie."), field="client_id"
+        ) from None
+
+
 def add_time_entry(
     work_order: WorkOrder,
     *,
@@ -111,27 +133,39 @@ def add_time_entry(
     start: time | None = None,
     end: time | None = None,
     note: str = "",
+    client_id: uuid.UUID | None = None,
 ) -> TimeEntry:
-    """Register minutes, or a start and end time, for one employee on one day."""
+    """Register minutes, or a start and end time, for one employee on one day.
+
+    With a ``client_id`` that was booked before, returns that entry and books nothing (see
+    ``idempotency``).
+    """
     with transaction.atomic():
         current = lock(work_order)
+        earlier = earlier_registration(
+            TimeEntry, current.organization_id, client_id, by=by, work_order_code=current.code
+        )
+        if earlier is not None:
+            return earlier
         membership = require_edit(by, current)
         check_member(current.organization, employee)
         _check_own_hours(membership, by, employee)
         if date is None:
             raise WorkOrderError(_("Kies een datum."), field="date")
-        return TimeEntry.objects.create(
-            organization_id=current.organization_id,
-            work_order=current,
-            employee=employee,
-            kind=_check_kind(kind),
-            date=date,
-            start_time=start,
-            end_time=end,
-            minutes=compute_minutes(minutes, start, end),
-            note=(note or "").strip(),
-            created_by=by,
-        )
+        fields = {
+            "organization_id": current.organization_id,
+            "work_order": current,
+            "employee": employee,
+            "kind": _check_kind(kind),
+            "date": date,
+            "start_time": start,
+            "end_time": end,
+            "minutes": compute_minutes(minutes, start, end),
+            "note": (note or "").strip(),
+            "created_by": by,
+            "client_id": client_id,
+        }
+        return _create_once(lambda: TimeEntry.objects.create(**fields), client_id)  # type: ignore[no-any-return]
 
 
 def update_time_entry(entry: TimeEntry, *, by: Any, **fields: Any) -> TimeEntry:
@@ -175,6 +209,7 @@ def delete_time_entry(entry: TimeEntry, *, by: Any) -> None:
         current = lock(entry.work_order)
         membership = require_edit(by, current)
         _check_own_hours(membership, by, entry.employee)
+        remember_removal(entry, by=by)
         TimeEntry.objects.filter(pk=entry.pk).delete()
 
 
@@ -187,22 +222,38 @@ def _check_article(work_order: WorkOrder, article: Article, current: Article | N
 
 
 def add_material(
-    work_order: WorkOrder, *, by: Any, article: Article, quantity: Any, note: str = ""
+    work_order: WorkOrder,
+    *,
+    by: Any,
+    article: Article,
+    quantity: Any,
+    note: str = "",
+    client_id: uuid.UUID | None = None,
 ) -> MaterialLine:
-    """Add an article with a quantity (> 0) at the end of the order's material lines."""
+    """Add an article with a quantity (> 0) at the end of the order's material lines.
+
+    With a ``client_id`` that was booked before, returns that line and adds nothing.
+    """
     with transaction.atomic():
         current = lock(work_order)
+        earlier = earlier_registration(
+            MaterialLine, current.organization_id, client_id, by=by, work_order_code=current.code
+        )
+        if earlier is not None:
+            return earlier
         require_edit(by, current)
         last = current.material_lines.aggregate(last=Max("position"))["last"] or 0
-        return MaterialLine.objects.create(
-            organization_id=current.organization_id,
-            work_order=current,
-            article=_check_article(current, article, None),
-            quantity=parse_quantity(quantity),
-            note=(note or "").strip(),
-            position=last + 1,
-            created_by=by,
-        )
+        fields = {
+            "organization_id": current.organization_id,
+            "work_order": current,
+            "article": _check_article(current, article, None),
+            "quantity": parse_quantity(quantity),
+            "note": (note or "").strip(),
+            "position": last + 1,
+            "created_by": by,
+            "client_id": client_id,
+        }
+        return _create_once(lambda: MaterialLine.objects.create(**fields), client_id)  # type: ignore[no-any-return]
 
 
 def update_material(line: MaterialLine, *, by: Any, **fields: Any) -> MaterialLine:
@@ -228,4 +279,5 @@ def delete_material(line: MaterialLine, *, by: Any) -> None:
     with transaction.atomic():
         current = lock(line.work_order)
         require_edit(by, current)
+        remember_removal(line, by=by)
         MaterialLine.objects.filter(pk=line.pk).delete()
