@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from simon.lib import heap
 from simon.lib.text import clean_text
@@ -61,6 +62,7 @@ class SyncReport:
     error: str = ""
     # The success was written in the same statement that gave the lease back.
     lease_released: bool = False
+    groups: upsert.PageOutcome | None = None
 
 
 class _Run:
@@ -100,14 +102,11 @@ class _Run:
 
     # --- streams -------------------------------------------------------------------------
 
-    def sync_groups(self) -> None:
+    def sync_groups(self) -> upsert.PageOutcome:
         groups = self.client.artikelomzetgroepen.list()
         self.group_pks = {}
-        report(
-            self.organization,
-            Stream.ARTICLE_GROUPS,
-            upsert.upsert_groups(self.organization, groups, self.group_pks),
-        )
+        outcome = upsert.upsert_groups(self.organization, groups, self.group_pks)
+        report(self.organization, Stream.ARTICLE_GROUPS, outcome)
         names = self.settings.article_groups if self.settings else []
         self.chosen = mapping.chosen_group_ids(groups, names)
         missing = sorted(set(names) - {mapping.group_name(g) for g in groups})
@@ -124,6 +123,7 @@ class _Run:
         if cursor.records_stored != len(groups):
             StreamCursor.objects.filter(pk=cursor.pk).update(records_stored=len(groups))
             cursor.records_stored = len(groups)
+        return outcome
 
     def articles(self) -> StreamRead:
         return StreamRead(
@@ -246,7 +246,7 @@ def _sync_with_lease(connection: Connection, owner: str, started: datetime) -> S
     try:
         client = client_for(connection)
         work = _Run(connection, client, owner)
-        work.sync_groups()
+        report.groups = work.sync_groups()
         for read, resource in (
             (work.articles(), client.artikelen),
             (work.customers(), client.relaties),
@@ -304,6 +304,8 @@ def _succeeded(connection: Connection, report: SyncReport, owner: str, streams: 
     )
     if connection.consecutive_failures:  # as it was when this sync began
         integration_log.resolve_connection_problems(connection.organization)
+    if connection.state != State.CONFIGURED:  # the first import has its own summary
+        _report_changes(connection.organization, report)
     if connection.state == State.CONFIGURED:
         activation.finish_initial_import(connection)
         customers = report.streams[Stream.CUSTOMERS].outcome
@@ -320,6 +322,34 @@ def _succeeded(connection: Connection, report: SyncReport, owner: str, streams: 
                 "customers": customers.created + customers.updated,
                 "articles": articles.created + articles.updated,
             },
+        )
+
+
+_CHANGED_TABLES = {
+    Stream.ARTICLE_GROUPS: (Table.ARTICLE_GROUP, gettext_lazy("Artikelgroepen")),
+    Stream.ARTICLES: (Table.ARTICLE, gettext_lazy("Artikelen")),
+    Stream.CUSTOMERS: (Table.CUSTOMER, gettext_lazy("Klanten en hun werkadressen")),
+}
+
+
+def _report_changes(organization: Organization, report: SyncReport) -> None:
+    """One 'Info' per table that changed in this sync (manual 8.1: the log's 'Tabel'), not one
+    per record: what came over from SnelStart, new and changed (inactive ones included)."""
+    outcomes = {stream: result.outcome for stream, result in report.streams.items()}
+    if report.groups is not None:
+        outcomes[Stream.ARTICLE_GROUPS] = report.groups
+    for stream, (table, what) in _CHANGED_TABLES.items():
+        outcome = outcomes.get(stream)
+        if outcome is None or not (outcome.created or outcome.updated):
+            continue
+        integration_log.record(
+            organization,
+            kind=Kind.INFO,
+            table=table,
+            message=_(
+                "%(what)s uit SnelStart overgenomen: %(created)d nieuw, %(updated)d gewijzigd."
+            )
+            % {"what": what, "created": outcome.created, "updated": outcome.updated},
         )
 
 

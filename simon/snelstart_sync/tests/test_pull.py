@@ -6,7 +6,7 @@ import pytest
 
 from simon.catalog.models import Article
 from simon.customers.models import Customer, WorkAddress
-from simon.snelstart_sync.models import State, Stream, StreamCursor
+from simon.snelstart_sync.models import Connection, State, Stream, StreamCursor
 from simon.snelstart_sync.sync import sync_organization
 from simon.snelstart_sync.tests import snelstart_data as ss
 
@@ -127,9 +127,39 @@ def test_records_read_again_unchanged_are_not_stored_again_and_an_idle_sync_is_c
     assert report.ok and report.streams[Stream.CUSTOMERS].outcome.unchanged >= 1
     assert Customer.objects.get(pk=customer.pk).name == "Lokaal"
     writes = [q["sql"] for q in idle.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
-    assert not any("streamcursor\" SET \"bookmark\"" in sql for sql in writes), writes
+    assert not any('streamcursor" SET "bookmark"' in sql for sql in writes), writes
     assert len(idle.captured_queries) <= 10, [q["sql"][:80] for q in idle.captured_queries]
 
     ss.update_relatie(linked_a.api, relatie, naam="Overlap en Zonen BV")
     assert sync_organization(linked_a.organization.pk).ok
     assert Customer.objects.get(pk=customer.pk).name == "Overlap en Zonen BV"
+
+
+def test_a_sync_that_changed_something_says_so_once_per_table(linked_a):
+    from simon.snelstart_sync.models import Kind, LogMessage, Table
+
+    Connection.objects.filter(pk=linked_a.connection.pk).update(state=State.ACTIVE)
+    group = ss.groups(linked_a.api)[0]
+    artikel = ss.create_article(linked_a.api, "LOG-1", group)
+    assert sync_organization(linked_a.organization.pk).ok
+    LogMessage.objects.all().delete()
+    ss.create_customer(linked_a.api, "Log Een", relatiecode=5201)
+    ss.create_customer(linked_a.api, "Log Twee", relatiecode=5202)
+    ss.update_article(linked_a.api, artikel, omschrijving="Gewijzigd artikel")
+
+    assert sync_organization(linked_a.organization.pk).ok
+
+    rows = {
+        (m.table, m.message)
+        for m in LogMessage.objects.filter(organization=linked_a.organization, kind=Kind.INFO)
+    }
+    assert rows == {
+        (
+            Table.CUSTOMER,
+            "Klanten en hun werkadressen uit SnelStart overgenomen: 2 nieuw, 0 gewijzigd.",
+        ),
+        (Table.ARTICLE, "Artikelen uit SnelStart overgenomen: 0 nieuw, 1 gewijzigd."),
+    }
+    LogMessage.objects.all().delete()
+    assert sync_organization(linked_a.organization.pk).ok  # nothing changed: nothing said
+    assert not LogMessage.objects.filter(kind=Kind.INFO).exists()

@@ -104,8 +104,15 @@ def test_the_fragment_stops_polling_once_active(alice_client, org_a):
     connection = bare_connection(org_a, State.ACTIVE)
     fragment = alice_client.get(url("progress", connection)).content.decode()
     assert "hx-trigger" not in fragment
-    assert 'status-active">Actief</span>' in fragment
     assert "De eerste import is klaar" in fragment
+    assert "Status" not in fragment  # the other panel says it, once
+
+
+def test_when_the_import_is_done_the_polling_page_reloads_whole(alice_client, org_a):
+    # Its other panel ('Actief', the last sync) changes too, not only the polled fragment.
+    connection = bare_connection(org_a, State.ACTIVE)
+    polled = alice_client.get(url("progress", connection), HTTP_HX_REQUEST="true")
+    assert polled.status_code == 204 and polled["HX-Refresh"] == "true"
 
 
 def test_a_failing_first_import_says_why(alice_client, active, snelstart_at):

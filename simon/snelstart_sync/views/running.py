@@ -69,8 +69,13 @@ def overview(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 @admin_required
 @require_http_methods(["GET"])
 def progress(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
-    """The htmx fragment polled every 2 s; it stops polling once the import is done."""
+    """The htmx fragment polled every 2 s. When the import is done the whole page reloads
+    once: its other panel (status, last sync) changes too, not only this fragment."""
     connection = connection_for_user(request, code)
+    if getattr(request, "htmx", False) and connection.state != State.CONFIGURED:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
     return render(request, "snelstart_sync/_progress.html", _progress_context(connection))
 
 
