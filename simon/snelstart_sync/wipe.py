@@ -31,8 +31,13 @@ PARTS: dict[str, object] = {
 class PartCount:
     part: str
     label: str
-    total: int
+    total: int  # every row, hidden ones included: what a wipe goes through
     kept_for_work_orders: int
+    visible: int = 0  # what the user sees in Simon's lists
+
+    @property
+    def hidden(self) -> int:
+        return self.total - self.visible
 
 
 def _customers(org: Organization) -> QuerySet[Customer]:
@@ -90,12 +95,14 @@ def counts(organization: Organization) -> list[PartCount]:
     result = []
     for part, label in PARTS.items():
         everything, used = _QUERIES[part]
+        rows = everything(organization)
         result.append(
             PartCount(
                 part=part,
                 label=str(label),
-                total=everything(organization).count(),
+                total=rows.count(),
                 kept_for_work_orders=used(organization).count(),
+                visible=rows.filter(active=True).count(),
             )
         )
     return result

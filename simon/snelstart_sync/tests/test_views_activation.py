@@ -67,6 +67,8 @@ def test_the_wipe_shows_every_part_with_counts_and_what_work_orders_keep(
     alice_client, org_a, master_data
 ):
     connection = bare_connection(org_a)
+    hidden = Article.objects.filter(organization=org_a).exclude(material_lines__isnull=False)
+    hidden.update(active=False)  # one article hidden: not counted as 'in Simon', said apart
     page = alice_client.get(url("wipe", connection)).content.decode()
     rows = {
         part: (page.split(f'data-part="{part}"')[1].split("</tr>")[0])
@@ -76,7 +78,9 @@ def test_the_wipe_shows_every_part_with_counts_and_what_work_orders_keep(
     assert '<td class="num kept">1</td>' in rows["klanten"]
     assert '<td class="num total">1</td>' in rows["werkadressen"]
     assert '<td class="num kept">1</td>' in rows["werkadressen"]
-    assert '<td class="num total">2</td>' in rows["artikelen"]
+    assert '<td class="num total">1 <span class="muted">(en 1 verborgen)</span></td>' in rows[
+        "artikelen"
+    ]
     assert '<td class="num kept">1</td>' in rows["artikelen"]
     assert '<td class="num total">1</td>' in rows["artikelgroepen"]
     assert "Bij de eerste activatie worden alle onderdelen gewist" in page
@@ -93,8 +97,9 @@ def test_the_first_activation_asks_for_confirmation_then_wipes_every_part(
     confirm = alice_client.post(url("wipe", connection), {"parts": ["artikelen"]})
     page = confirm.content.decode()
     assert "Weet je zeker dat je deze Simon-data wilt wissen?" in page
-    assert "Klanten: 2 gewist, waarvan 1 verborgen bewaard" in page
-    assert "Artikelgroepen: 1 gewist" in page
+    # Said before anything happens: 'worden gewist', not 'gewist'.
+    assert "Klanten: 2 worden gewist, waarvan 1 verborgen bewaard" in page
+    assert "Artikelgroepen: 1 worden gewist" in page
     assert Customer.objects.filter(organization=org_a, active=True).count() == 2  # not yet
 
     response = alice_client.post(
@@ -122,6 +127,8 @@ def test_re_activation_offers_checkboxes_and_leaves_other_parts_alone(
     page = alice_client.get(url("wipe", connection)).content.decode()
     assert 'type="checkbox" name="parts" value="klanten"' in page
     assert "Vink aan welke onderdelen Simon moet wissen" in page
+    nothing = alice_client.post(url("wipe", connection), {}).content.decode()
+    assert "Verder zonder iets te wissen?" in nothing and "wilt wissen" not in nothing
     alice_client.post(url("wipe", connection), {"parts": ["artikelen"], "confirmed": "on"})
     connection.refresh_from_db()
     assert connection.state == State.WIPED
