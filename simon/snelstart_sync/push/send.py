@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -237,45 +238,56 @@ def _summary(draft: SalesOrderDraft) -> str:
 # --- outcomes ----------------------------------------------------------------------------------
 
 
-def _record_sent(export: SalesOrderExport, order: VerkoopOrder) -> bool:
-    """A fact, recorded whoever holds the claim: SnelStart has this order."""
-    done = (
-        SalesOrderExport.objects.filter(pk=export.pk)
-        .exclude(state=ExportState.SENT)
-        .update(
-            state=ExportState.SENT,
-            snelstart_order_id=order.id,
-            snelstart_order_number=order.nummer,
-            sent_at=timezone.now(),
-            claimed_by="",
-            claim_expires_at=None,
-            lookup_required=False,
-            lookup_not_before=None,
-            next_attempt_at=None,
-            failures_in_a_row=0,
-            problem="",
-            action="",
+def _record_sent(
+    export: SalesOrderExport, order: VerkoopOrder, found: list[VerkoopOrder] | None = None
+) -> bool:
+    """A fact, recorded whoever holds the claim: SnelStart has this order (and, when a lookup
+    ``found`` more than one, duplicates to report). The state and its log lines are written in
+    one transaction: a worker killed between the two would leave a sent work order without its
+    'Goedkeuring' (the chaos test found one); rolled back, the next worker's lookup records
+    both."""
+    with transaction.atomic():
+        done = (
+            SalesOrderExport.objects.filter(pk=export.pk)
+            .exclude(state=ExportState.SENT)
+            .update(
+                state=ExportState.SENT,
+                snelstart_order_id=order.id,
+                snelstart_order_number=order.nummer,
+                sent_at=timezone.now(),
+                claimed_by="",
+                claim_expires_at=None,
+                lookup_required=False,
+                lookup_not_before=None,
+                next_attempt_at=None,
+                failures_in_a_row=0,
+                problem="",
+                action="",
+            )
         )
-    )
-    if done:
-        export.refresh_from_db()
-        messages.sent(export)
+        if done:
+            export.refresh_from_db()
+            messages.sent(export)
+            if found and len(found) > 1:
+                messages.duplicate(export, [o.nummer for o in found if o.nummer is not None])
     return done == 1
 
 
 def _fail(export: SalesOrderExport, owner: str, problems: list[Problem]) -> None:
-    changed = _mine(export, owner).update(
-        state=ExportState.FAILED,
-        claimed_by="",
-        claim_expires_at=None,
-        next_attempt_at=None,
-        lookup_required=False,
-        lookup_not_before=None,
-        problem=" ".join(p.message for p in problems),
-        action=" ".join(dict.fromkeys(p.action for p in problems)),
-    )
-    if changed:
-        messages.failed(export, problems)
+    """'Mislukt' and its 'Foutmelding' in one transaction, for the same reason as above."""
+    with transaction.atomic():
+        changed = _mine(export, owner).update(
+            state=ExportState.FAILED,
+            claimed_by="",
+            claim_expires_at=None,
+            next_attempt_at=None,
+            lookup_required=False,
+            lookup_not_before=None,
+            problem=" ".join(p.message for p in problems),
+            action=" ".join(dict.fromkeys(p.action for p in problems)),
+        )
+        if changed:
+            messages.failed(export, problems)
 
 
 def _wait(
@@ -356,8 +368,7 @@ def _look_up(export: SalesOrderExport, owner: str, client: SnelStartClient) -> s
             AttemptOutcome.FOUND, status=200, response=", ".join(f"{o.nummer}" for o in found)
         )
         uncertain.update(outcome=AttemptOutcome.CREATED)
-        if _record_sent(export, found[0]) and len(found) > 1:
-            messages.duplicate(export, [o.nummer for o in found if o.nummer is not None])
+        _record_sent(export, found[0], found)
         return "found"
     attempt.finish(AttemptOutcome.NOT_FOUND, status=200)
     uncertain.update(outcome=AttemptOutcome.NOT_APPLIED)
