@@ -79,6 +79,8 @@ def test_revoking_in_the_ui_stops_the_key(
     base = f"/a/{admin.administration_id}/koppelingen"
     key = key_on_page(ui.post(f"{base}/simon/voorwaarden").text)
     page = ui.get(base).text
+    # Two 'Simon' koppelingen can be told apart: when each was made, and the key's end.
+    assert f"…{key[-4:]}" in page and re.search(r"\d\d-\d\d-\d{4} \d\d:\d\d", page)
     key_id = re.findall(r"/koppelingen/([0-9a-f]{32})/intrekken", page)[-1]
     ui.post(f"{base}/{key_id}/intrekken")
     form = {"grant_type": "clientkey", "clientkey": key}
@@ -188,3 +190,13 @@ def test_a_demo_administration_can_be_created_in_the_ui(ui: httpx.Client) -> Non
     )
     assert response.status_code == 200
     assert "UI Demo" in response.text
+
+
+def test_amounts_and_times_are_written_the_dutch_way():
+    from snelstart_emulator.ui.common import euro, moment
+
+    assert euro(65) == "€ 65,00"
+    assert euro(1234.5) == "€ 1.234,50"
+    assert euro(None) == "€ 0,00"
+    assert moment("2026-12-05T18:33:53.11") == "05-12-2026 18:33:53"
+    assert moment("") == ""

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from snelstart_emulator.testing import AdministrationInfo, EmulatorServer, http_client
+from snelstart_emulator.ui.common import euro, moment
 
 SERVER_FIELDS = ("id", "uri", "nummer", "modifiedOn")
 
@@ -73,7 +74,7 @@ def test_the_list_has_the_new_order_button_and_the_columns(
         for value in (names[order["relatie"]["id"]], order["omschrijving"], order["procesStatus"]):
             assert value in text
         assert order["orderreferentie"] in text
-        assert f"€ {order['totaalExclusiefBtw']:.2f}" in text
+        assert euro(order["totaalExclusiefBtw"]) in text  # Dutch: € 1.234,50
     first = api.get("/verkooporders").json()[0]
     found = ui.get(base, params={"q": first["orderreferentie"].lower()}).text
     assert found.count('data-testid="verkooporder"') == 1
@@ -326,7 +327,7 @@ def test_wijzigen_changes_omschrijving_and_memo_and_moves_modified_on(
     base = f"/a/{admin.administration_id}/verkooporders/{order['id']}"
     page = ui.get(base).text
     assert by_test_id(page, "verkooporder-nummer") == str(order["nummer"])
-    assert by_test_id(page, "verkooporder-gewijzigd") == order["modifiedOn"]
+    assert by_test_id(page, "verkooporder-gewijzigd") == moment(order["modifiedOn"])  # Dutch
     for name in ("verkooporder-wijzigen", "wijzig-omschrijving", "wijzig-memo", "wijzig-opslaan"):
         assert f'data-testid="{name}"' in page
     server.advance_clock(60)

@@ -16,6 +16,30 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGE_SIZE = 25
 
 
+def euro(value: Any) -> str:
+    """'€ 1.234,50': SnelStart's screens write amounts the Dutch way."""
+    amount = f"{float(value or 0):,.2f}"
+    return "€ " + amount.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def moment(text: Any) -> str:
+    """'2026-12-05T18:33:53.11' (SnelStart's own text) → '05-12-2026 18:33:53'."""
+    text = str(text or "")
+    if len(text) < 19 or text[10] != "T":
+        return text
+    return f"{text[8:10]}-{text[5:7]}-{text[0:4]} {text[11:19]}"
+
+
+def since_epoch(seconds: float) -> str:
+    """A creation time (seconds since the epoch) in Dutch, local time."""
+    import time
+
+    return time.strftime("%d-%m-%Y %H:%M", time.localtime(seconds))
+
+
+templates.env.filters.update(euro=euro, moment=moment, since_epoch=since_epoch)
+
+
 def store_of(request: Request) -> Store:
     return request.app.state.store
 
