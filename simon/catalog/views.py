@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from simon.catalog import services
 from simon.catalog.forms import ArticleForm, ArticleGroupForm
 from simon.catalog.models import Article, ArticleGroup
+from simon.lib.choices import Source
 from simon.lib.errors import DomainError, NotPermitted
 from simon.lib.external import managed_externally
 from simon.lib.form_submit import not_permitted, submit
@@ -46,11 +47,14 @@ def _saved(request: HttpRequest, article: Article, notice: str) -> HttpResponse:
 
 
 def visible_groups(organization: Organization) -> QuerySet[ArticleGroup]:
-    """The groups for the side bar, with how many visible articles each holds."""
+    """The groups for the side bar, with how many visible articles each holds. A SnelStart
+    group without articles in Simon is one the settings do not import: not shown (a group made
+    in Simon shows while still empty)."""
     return (
         ArticleGroup.objects.filter(organization=organization)
         .visible()
         .annotate(article_count=Count("articles", filter=Q(articles__active=True)))
+        .filter(Q(article_count__gt=0) | ~Q(source=Source.SNELSTART))
         .order_by("name", "id")
     )
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", integrations.integrations, name="integrations"),
     path("activeer/", integrations.catalogue, name="catalogue"),
     path("snelstart/activeren/", integrations.start, name="start"),
+    path("snelstart/voorwaarden/", integrations.terms, name="terms"),
     path(snelstart, running.overview, name="overview"),
     path(snelstart + "wissen/", activate.wipe_data, name="wipe"),
     path(snelstart + "koppel/", activate.connect, name="connect"),

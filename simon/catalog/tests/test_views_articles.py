@@ -134,6 +134,22 @@ def test_the_group_filter_and_the_side_bar(bob_client, org_a):
     assert parse(response).find("h1").text == "Artikelen · Sanitair"
 
 
+def test_a_snelstart_group_without_articles_is_not_shown_an_own_empty_one_is(bob_client, org_a):
+    imported = make_group(org_a, "Diensten")
+    not_chosen = make_group(org_a, "Klein materiaal")  # a SnelStart group the settings skip
+    ArticleGroup.objects.filter(pk__in=[imported.pk, not_chosen.pk]).update(source="snelstart")
+    make_article(org_a, "UUR", "Arbeid", group=imported)
+    make_group(org_a, "Eigen groep")  # made in Simon, still empty
+
+    sidebar = parse(bob_client.get(LIST)).find("aside")
+
+    assert [li.text for li in sidebar.find_all("li")] == [
+        "Alle artikelgroepen",
+        "Diensten 1",
+        "Eigen groep 0",
+    ]
+
+
 def test_a_garbage_group_filters_nothing(bob_client, org_a):
     make_article(org_a)
 

@@ -10,7 +10,7 @@ from simon.snelstart_sync.tests.screens import bare_connection, url
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["integrations", "catalogue", "start"]
+PAGES = ["integrations", "catalogue", "start", "terms"]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -98,3 +98,9 @@ def test_charlie_sees_and_changes_nothing_of_organization_a(charlie_client, org_
     assert b.state == State.INACTIVE
     a.refresh_from_db()
     assert a.state == State.ACTIVE
+
+
+def test_the_terms_the_settings_ask_to_accept_can_be_read(alice_client):
+    page = alice_client.get(url("terms")).content.decode()
+    assert "Voorwaarden van de SnelStart-integratie" in page
+    assert "Simon schrijft alleen verkooporders" in page

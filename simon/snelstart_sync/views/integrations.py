@@ -61,3 +61,10 @@ def start(request: HttpRequest) -> HttpResponse:
         connection = activation.connection_of(request.organization)  # type: ignore[attr-defined]
         return redirect("snelstart_sync:wipe", connection.code)
     return render(request, "snelstart_sync/start.html", step_context(connection, "start"))
+
+
+@admin_required
+@require_http_methods(["GET"])
+def terms(request: HttpRequest) -> HttpResponse:
+    """The terms the settings ask the beheerder to accept (manual 5.1)."""
+    return render(request, "snelstart_sync/terms.html")
