@@ -129,6 +129,21 @@ class SettingsForm(forms.Form):
         required=False,
     )
 
+    def offer_article_search(self, url: str) -> None:
+        """Typing in an article code field suggests SnelStart's articles (htmx, a datalist)."""
+        for name in ("travel_article_code", "work_article_code", "fixed_article_code"):
+            self.fields[name].widget.attrs.update(
+                {
+                    "list": f"{name}-options",
+                    "autocomplete": "off",
+                    "hx-get": url,
+                    "hx-trigger": "input changed delay:300ms",
+                    "hx-target": f"#{name}-options",
+                    "hx-swap": "innerHTML",
+                    "hx-sync": "this:replace",
+                }
+            )
+
     def set_templates(self, templates: list[str]) -> None:
         """The choice of SnelStart's templates, read when the page is drawn."""
         current = self["template_name"].value() or ""

@@ -20,6 +20,7 @@ urlpatterns = [
     path(snelstart + "koppel/", activate.connect, name="connect"),
     path(snelstart + "instellingen/", configure.settings_page, name="settings"),
     path(snelstart + "instellingen/controleer/", configure.check_all, name="check_all"),
+    path(snelstart + "instellingen/artikelen/", configure.article_search, name="article_search"),
     path(
         snelstart + "instellingen/controleer/<slug:name>/",
         configure.check,

@@ -316,3 +316,30 @@ def test_wijzig_needs_every_check_again_and_saves_version_2(
     assert connection.state == State.ACTIVE
     overview = alice_client.get(response["Location"]).content.decode()
     assert "Instellingen opgeslagen als versie 2. Ze gelden vanaf nu" in overview
+
+
+# --- the article picker (issue 14) ---------------------------------------------------------------
+
+
+def test_typing_an_article_code_suggests_snelstarts_articles(
+    alice_client, karin_client, charlie_client, connected
+):
+    connection, _admin, api = connected
+    page = alice_client.get(url("settings", connection)).content.decode()
+    search = url("article_search", connection)
+    assert f'hx-get="{search}"' in page and 'list="travel_article_code-options"' in page
+    assert '<datalist id="work_article_code-options"></datalist>' in page
+
+    answer = alice_client.get(search, {"travel_article_code": "reis"}).content.decode()
+
+    active = [
+        a
+        for a in ss.all_pages(api, "/artikelen")
+        if not a["isNonActief"] and a["artikelcode"].startswith("REIS")
+    ]
+    assert active, "the demo administration holds a REIS… article"
+    for article in active[:20]:
+        assert f'<option value="{article["artikelcode"]}">' in answer
+    assert alice_client.get(search, {"travel_article_code": "r"}).content.strip() == b""
+    assert karin_client.get(search, {"travel_article_code": "reis"}).status_code == 403
+    assert charlie_client.get(search, {"travel_article_code": "reis"}).status_code == 404

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +28,7 @@ from simon.snelstart_sync.forms import SETTING_NAMES, SettingsForm, initial_from
 from simon.snelstart_sync.models import Connection, IntegrationSettings, State
 from simon.snelstart_sync.views.common import connection_for_user, step_context, wrong_step
 from simon.tenants.scoping import admin_required
-from snelstart import SnelStartError
+from snelstart import SnelStartError, odata
 
 SETTINGS_STATES = (State.CONNECTED, State.CONFIGURED, State.ACTIVE)
 ADMINISTRATION = "administration"
@@ -79,6 +80,7 @@ def _render(
     saved = configuration.current(connection.organization)
     templates, templates_problem = _templates(connection)
     form.set_templates(templates)
+    form.offer_article_search(reverse("snelstart_sync:article_search", args=[connection.code]))
     values = _values(form, saved)
     rows = []
     for name in CHECKED:
@@ -227,3 +229,36 @@ def _posted_value(connection: Connection, name: str, request: HttpRequest) -> An
     if name == ADMINISTRATION:
         return str(connection.administration_id or "")
     return SettingsForm.clean_one(name, request.POST)
+
+
+# At most this many articles per answer of the picker; typing more narrows them down.
+PICKER_LIMIT = 20
+
+
+@admin_required
+@require_http_methods(["GET"])
+def article_search(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+    """The article code fields' picker: SnelStart's active articles whose code starts with, or
+    whose description contains, what was typed. Asked of SnelStart itself, because before the
+    first import Simon holds no articles yet; the 'Controleer' of the field still decides."""
+    connection = connection_for_user(request, code)
+    typed = next((request.GET[n] for n in RESOLVED_IDS if n in request.GET), "").strip()
+    if connection.state not in SETTINGS_STATES or len(typed) < 2 or len(typed) > 50:
+        return render(request, "snelstart_sync/_article_options.html", {"articles": []})
+    # SnelStart may compare case-sensitively (the emulator does): codes are mostly capitals,
+    # descriptions start with one.
+    wanted = odata.and_(
+        odata.or_(
+            odata.startswith("Artikelcode", typed),
+            odata.startswith("Artikelcode", typed.upper()),
+            odata.contains("Omschrijving", typed),
+            odata.contains("Omschrijving", typed[:1].upper() + typed[1:]),
+        ),
+        odata.eq("IsNonActief", False),
+    )
+    try:
+        with client_for(connection) as client:
+            found = client.artikelen.page(0, PICKER_LIMIT, wanted)
+    except (SnelStartError, NotConnected, CredentialUnreadable):
+        found = []
+    return render(request, "snelstart_sync/_article_options.html", {"articles": found})
