@@ -1,37 +1,27 @@
-"""The activation state machine (S27, S30; manual chapter 4 and 9).
+"""The activation steps (S27, S30; manual chapters 4 and 9), one function each.
 
-    inactive ──start──▶ (explanation) ──wipe──▶ wiped ──connect──▶ connected
-        ──save settings──▶ configured (first import) ──import done──▶ active
-    active/configured ──deactivate──▶ deactivated ──start──▶ … (re-activation)
-    active/configured ──key refused for good──▶ paused ──Koppel opnieuw──▶ active/configured
-
-Each step is one function that takes the organization and the acting user, checks the state
-it starts from with a conditional UPDATE, and raises ``ActivationError`` with a Dutch message
-when the step is not possible now.
+Which step may start from which state, and where it leads, is the table in ``lifecycle``; every
+step moves the connection with one conditional UPDATE through ``move`` (never check-then-act)
+and raises ``ActivationError`` with a Dutch message when the step is not possible now.
 """
 
 from __future__ import annotations
+
+import contextlib
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from simon.snelstart_sync import crypto, integration_log, wipe
-from simon.snelstart_sync.models import (
-    RUNNING_STATES,
-    Connection,
-    Kind,
-    State,
-    StreamCursor,
-    Table,
-)
+from simon.lib.errors import DomainError
+from simon.snelstart_sync import crypto, integration_log, lifecycle, wipe
+from simon.snelstart_sync.models import Connection, Kind, StreamCursor, Table
 from simon.tenants.models import Organization
 
 
-class ActivationError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ActivationError(DomainError):
+    """A step of the activation is not possible now; the message says why."""
 
 
 def connection_of(organization: Organization) -> Connection:
@@ -39,19 +29,20 @@ def connection_of(organization: Organization) -> Connection:
     return connection
 
 
-def _move(
-    connection: Connection, allowed_from: tuple[State, ...], to: State, **fields: object
-) -> None:
-    moved = Connection.objects.filter(pk=connection.pk, state__in=allowed_from).update(
-        state=to, **fields
+def move(connection: Connection, step: str, **fields: Any) -> None:
+    """Take ``step`` of ``lifecycle.STEPS``: only from a state it allows, to the state it leads
+    to; ``fields`` are written in the same UPDATE. Raises ActivationError otherwise."""
+    rule = lifecycle.STEPS[step]
+    target = rule.target(import_done=connection.initial_import_done_at is not None)
+    moved = Connection.objects.filter(pk=connection.pk, state__in=rule.allowed_from).update(
+        state=target, **fields
     )
+    connection.refresh_from_db()
     if moved != 1:
-        connection.refresh_from_db()
         raise ActivationError(
             _("Deze stap kan nu niet: de koppeling heeft de status '%(state)s'.")
             % {"state": connection.get_state_display()}
         )
-    connection.refresh_from_db()
 
 
 def wipe_parts_for(connection: Connection) -> tuple[list[str], bool]:
@@ -66,10 +57,9 @@ def wipe_and_continue(connection: Connection, parts: list[str]) -> dict[str, int
     choosable, free = wipe_parts_for(connection)
     chosen = parts if free else choosable
     with transaction.atomic():
-        _move(
+        move(
             connection,
-            (State.INACTIVE, State.DEACTIVATED, State.WIPED),
-            State.WIPED,
+            "wipe",
             wiped_at=timezone.now(),
             activation_started_at=timezone.now(),
             wiped_parts=sorted(chosen),
@@ -96,27 +86,27 @@ def store_key(connection: Connection, client_key: str, administration_id: str, n
     kept from the old administration would otherwise mix with the new one's.
     """
     previous = connection.administration_id
-    if previous and str(previous) != str(administration_id):
-        if set(connection.wiped_parts or []) != set(wipe.PARTS):
-            raise ActivationError(
-                _(
-                    "Deze koppelsleutel hoort bij een andere SnelStart-administratie "
-                    "('%(name)s') dan eerder. Kies bij 'Wissen Simon data' alle onderdelen om "
-                    "over te stappen."
+    with transaction.atomic():
+        if previous and str(previous) != str(administration_id):
+            if set(connection.wiped_parts or []) != set(wipe.PARTS):
+                raise ActivationError(
+                    _(
+                        "Deze koppelsleutel hoort bij een andere SnelStart-administratie "
+                        "('%(name)s') dan eerder. Kies bij 'Wissen Simon data' alle onderdelen "
+                        "om over te stappen."
+                    )
+                    % {"name": name}
                 )
-                % {"name": name}
-            )
-        StreamCursor.objects.filter(organization=connection.organization).delete()
-    _move(
-        connection,
-        (State.WIPED, State.CONNECTED),
-        State.CONNECTED,
-        client_key_encrypted=crypto.encrypt(client_key),
-        client_key_hint=crypto.hint(client_key),
-        administration_id=administration_id,
-        administration_name=name,
-        connected_at=timezone.now(),
-    )
+            StreamCursor.objects.filter(organization=connection.organization).delete()
+        move(
+            connection,
+            "connect",
+            client_key_encrypted=crypto.encrypt(client_key),
+            client_key_hint=crypto.hint(client_key),
+            administration_id=administration_id,
+            administration_name=name,
+            connected_at=timezone.now(),
+        )
     integration_log.record(
         connection.organization,
         kind=Kind.APPROVAL,
@@ -128,10 +118,9 @@ def store_key(connection: Connection, client_key: str, administration_id: str, n
 def start_running(connection: Connection) -> None:
     """After 'Opslaan': the first import starts with the next tick (or right away)."""
     now = timezone.now()
-    _move(
+    move(
         connection,
-        (State.CONNECTED, State.CONFIGURED, State.ACTIVE),
-        State.CONFIGURED if connection.initial_import_done_at is None else State.ACTIVE,
+        "save_settings",
         activated_at=now,
         ever_activated=True,
         next_sync_at=now,
@@ -141,32 +130,34 @@ def start_running(connection: Connection) -> None:
 
 
 def finish_initial_import(connection: Connection) -> None:
-    Connection.objects.filter(pk=connection.pk, state=State.CONFIGURED).update(
-        state=State.ACTIVE, initial_import_done_at=timezone.now()
-    )
+    """The first import is done: 'configured' → 'active'. Deactivated meanwhile: nothing."""
+    with contextlib.suppress(ActivationError):
+        move(connection, "finish_import", initial_import_done_at=timezone.now())
 
 
 def pause(connection: Connection, reason: str, action: str) -> bool:
     """SnelStart refused the koppeling for good: stop pulling and pushing until 'Koppel
     opnieuw'. False when it was not running (already paused, deactivated meanwhile)."""
-    paused = Connection.objects.filter(pk=connection.pk, state__in=RUNNING_STATES).update(
-        state=State.PAUSED,
-        paused_at=timezone.now(),
-        pause_reason=reason,
-        next_sync_at=None,
-        lease_owner="",
-        lease_expires_at=None,
-    )
-    connection.refresh_from_db()
-    if paused:
-        integration_log.record(
-            connection.organization,
-            kind=Kind.ERROR,
-            table=Table.INTEGRATION,
-            message=_("De koppeling is gepauzeerd: %(reason)s") % {"reason": reason},
-            action=action,
+    try:
+        move(
+            connection,
+            "pause",
+            paused_at=timezone.now(),
+            pause_reason=reason,
+            next_sync_at=None,
+            lease_owner="",
+            lease_expires_at=None,
         )
-    return paused == 1
+    except ActivationError:
+        return False
+    integration_log.record(
+        connection.organization,
+        kind=Kind.ERROR,
+        table=Table.INTEGRATION,
+        message=_("De koppeling is gepauzeerd: %(reason)s") % {"reason": reason},
+        action=action,
+    )
+    return True
 
 
 def reconnect(connection: Connection, client_key: str, administration_id: str, name: str) -> None:
@@ -182,10 +173,9 @@ def reconnect(connection: Connection, client_key: str, administration_id: str, n
             % {"name": name, "current": connection.administration_name}
         )
     now = timezone.now()
-    _move(
+    move(
         connection,
-        (State.PAUSED,),
-        State.ACTIVE if connection.initial_import_done_at else State.CONFIGURED,
+        "reconnect",
         client_key_encrypted=crypto.encrypt(client_key),
         client_key_hint=crypto.hint(client_key),
         administration_name=name,
@@ -210,10 +200,9 @@ def reconnect(connection: Connection, client_key: str, administration_id: str, n
 
 def deactivate(connection: Connection) -> None:
     """'Deactiveren': from now on nothing is pulled or pushed (S30)."""
-    _move(
+    move(
         connection,
-        (State.CONFIGURED, State.ACTIVE, State.PAUSED),
-        State.DEACTIVATED,
+        "deactivate",
         deactivated_at=timezone.now(),
         next_sync_at=None,
     )

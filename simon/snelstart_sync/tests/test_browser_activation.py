@@ -109,7 +109,7 @@ def test_a_beheerder_activates_snelstart_and_sees_a_new_customer_arrive(
 
     # The first import (Huey runs inline in tests) and the 'Actief' state
     progress = page.locator("#import-progress")
-    progress.get_by_text("Actief").wait_for()
+    expect(page.locator("main .integration-status")).to_have_text("Actief")
     assert "De eerste import is klaar" in progress.inner_text()
     assert progress.locator('tr[data-stream="klanten"]').inner_text().split("\t")[1] == "klaar"
     connection = Connection.objects.get(organization=org_a)

@@ -11,14 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from simon.snelstart_sync import activation, keycheck, wipe
+from simon.snelstart_sync import activation, keycheck, lifecycle, wipe
 from simon.snelstart_sync.forms import KeyForm, WipeForm
 from simon.snelstart_sync.models import Connection, State
 from simon.snelstart_sync.views.common import connection_for_user, step_context, wrong_step
 from simon.tenants.scoping import admin_required
-
-WIPE_STATES = (State.INACTIVE, State.DEACTIVATED, State.WIPED)
-CONNECT_STATES = (State.WIPED, State.CONNECTED, State.PAUSED)
 
 
 @admin_required
@@ -26,7 +23,7 @@ CONNECT_STATES = (State.WIPED, State.CONNECTED, State.PAUSED)
 def wipe_data(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     """Show the parts and their counts; a first POST asks for confirmation, the second wipes."""
     connection = connection_for_user(request, code)
-    if connection.state not in WIPE_STATES:
+    if not lifecycle.screen_allowed("wipe", connection.state):
         return wrong_step(request, connection)
     all_parts, free = activation.wipe_parts_for(connection)
     counts = wipe.counts(connection.organization)
@@ -57,7 +54,7 @@ def wipe_data(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 def connect(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     """'Koppel': the key is checked with SnelStart and only then stored, encrypted."""
     connection = connection_for_user(request, code)
-    if connection.state not in CONNECT_STATES:
+    if not lifecycle.screen_allowed("connect", connection.state):
         return wrong_step(request, connection)
     form = KeyForm(request.POST if request.method == "POST" else None)
     context = {**step_context(connection, "connect"), "form": form}

@@ -11,19 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from simon.snelstart_sync import lifecycle
 from simon.snelstart_sync.models import Connection, State
 from simon.tenants.scoping import get_for_request
-
-# Where each state continues: the next screen of the activation, or the running integration.
-NEXT_STEP = {
-    State.INACTIVE: "start",
-    State.DEACTIVATED: "start",
-    State.WIPED: "connect",
-    State.CONNECTED: "settings",
-    State.CONFIGURED: "overview",
-    State.ACTIVE: "overview",
-    State.PAUSED: "overview",
-}
 
 # The steps of the activation as the manual names them, for the step indicator.
 STEPS = [
@@ -49,7 +39,7 @@ def organization_connection(request: HttpRequest) -> Connection | None:
 
 
 def step_url(connection: Connection) -> str:
-    name = NEXT_STEP[State(connection.state)]
+    name = lifecycle.NEXT_SCREEN[State(connection.state)]
     if name == "start":
         return reverse("snelstart_sync:start")
     return reverse(f"snelstart_sync:{name}", args=[connection.code])
@@ -68,16 +58,8 @@ def wrong_step(request: HttpRequest, connection: Connection) -> HttpResponse:
 def status_label(connection: Connection | None) -> str:
     """The tile's word: the manual's 'Inzetbaar' until it runs, then 'Actief'."""
     if connection is None:
-        return _("Inzetbaar")
-    if connection.state == State.CONFIGURED:
-        return _("Actief, eerste import loopt")
-    if connection.state == State.ACTIVE:
-        return _("Actief")
-    if connection.state == State.PAUSED:
-        return _("Gepauzeerd: koppel opnieuw")
-    if connection.state in (State.WIPED, State.CONNECTED):
-        return _("Activatie bezig")
-    return _("Inzetbaar")
+        return str(lifecycle.LABELS[State.INACTIVE])
+    return str(lifecycle.LABELS[State(connection.state)])
 
 
 def step_context(connection: Connection | None, step: str) -> dict[str, object]:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from simon.snelstart_sync import activation, checks, configuration, tasks, ticks
+from simon.snelstart_sync import activation, checks, configuration, lifecycle, tasks, ticks
 from simon.snelstart_sync.connection import NotConnected, client_for
 from simon.snelstart_sync.crypto import CredentialUnreadable
 from simon.snelstart_sync.forms import SETTING_NAMES, SettingsForm, initial_from
@@ -30,7 +30,6 @@ from simon.snelstart_sync.views.common import connection_for_user, step_context,
 from simon.tenants.scoping import admin_required
 from snelstart import SnelStartError, odata
 
-SETTINGS_STATES = (State.CONNECTED, State.CONFIGURED, State.ACTIVE)
 ADMINISTRATION = "administration"
 CHECKED = [ADMINISTRATION, *SETTING_NAMES]
 # The SnelStart id stored beside each code or name that a check resolved.
@@ -106,7 +105,7 @@ def _render(
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
-    if connection.state not in SETTINGS_STATES:
+    if not lifecycle.screen_allowed("settings", connection.state):
         return wrong_step(request, connection)
     if request.method == "GET":
         saved = configuration.current(connection.organization)
@@ -177,7 +176,7 @@ def _check_and_tick(
     request: HttpRequest, connection: Connection, names: list[str]
 ) -> dict[str, checks.CheckResult]:
     """Check the posted values of these settings and tick (or untick) each in the session."""
-    if connection.state not in SETTINGS_STATES:
+    if not lifecycle.screen_allowed("settings", connection.state):
         return {name: checks.failed(_("Koppel eerst Simon met SnelStart.")) for name in names}
     values: dict[str, Any] = {}
     results: dict[str, checks.CheckResult] = {}
@@ -243,7 +242,7 @@ def article_search(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     first import Simon holds no articles yet; the 'Controleer' of the field still decides."""
     connection = connection_for_user(request, code)
     typed = next((request.GET[n] for n in RESOLVED_IDS if n in request.GET), "").strip()
-    if connection.state not in SETTINGS_STATES or len(typed) < 2 or len(typed) > 50:
+    if not lifecycle.screen_allowed("settings", connection.state) or not 2 <= len(typed) <= 50:
         return render(request, "snelstart_sync/_article_options.html", {"articles": []})
     # SnelStart may compare case-sensitively (the emulator does): codes are mostly capitals,
     # descriptions start with one.

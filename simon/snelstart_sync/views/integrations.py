@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from simon.snelstart_sync import activation
+from simon.snelstart_sync import activation, lifecycle
 from simon.snelstart_sync.models import State
 from simon.snelstart_sync.views.common import (
     organization_connection,
@@ -20,7 +20,7 @@ from simon.tenants.scoping import admin_required
 
 def _tile(request: HttpRequest) -> dict[str, object]:
     connection = organization_connection(request)
-    if connection is None or connection.state in (State.INACTIVE, State.DEACTIVATED):
+    if connection is None or lifecycle.screen_allowed("start", connection.state):
         href = reverse("snelstart_sync:start")
     else:
         href = step_url(connection)
@@ -29,7 +29,8 @@ def _tile(request: HttpRequest) -> dict[str, object]:
         "status": status_label(connection),
         "href": href,
         "running": connection is not None and connection.is_running,
-        "midway": connection is not None and connection.state in (State.WIPED, State.CONNECTED),
+        "midway": connection is not None
+        and lifecycle.NEXT_SCREEN[State(connection.state)] in ("connect", "settings"),
     }
 
 
@@ -50,10 +51,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 def start(request: HttpRequest) -> HttpResponse:
     """The explanation with the green 'Start activatie' button; POST begins (or resumes)."""
     connection = organization_connection(request)
-    resumable = connection is not None and connection.state not in (
-        State.INACTIVE,
-        State.DEACTIVATED,
-    )
+    resumable = connection is not None and not lifecycle.screen_allowed("start", connection.state)
     if resumable:
         assert connection is not None
         return redirect(step_url(connection))

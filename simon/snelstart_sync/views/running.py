@@ -14,15 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from simon.snelstart_sync import activation, configuration, health, tasks
-from simon.snelstart_sync.models import (
-    ON_STATES,
-    RUNNING_STATES,
-    Connection,
-    LogMessage,
-    State,
-    Table,
-)
+from simon.snelstart_sync import activation, configuration, health, lifecycle, tasks
+from simon.snelstart_sync.models import Connection, LogMessage, State, Table
 from simon.snelstart_sync.views.common import (
     connection_for_user,
     status_label,
@@ -56,7 +49,7 @@ def _progress_context(connection: Connection) -> dict[str, object]:
 @require_http_methods(["GET"])
 def overview(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
-    if connection.state not in (*ON_STATES, State.DEACTIVATED):
+    if not lifecycle.screen_allowed("overview", connection.state):
         return wrong_step(request, connection)
     context = {
         **_progress_context(connection),
@@ -86,7 +79,7 @@ def _enqueue(
     done: str,
 ) -> HttpResponse:
     connection = connection_for_user(request, code)
-    if connection.state not in RUNNING_STATES:
+    if not lifecycle.screen_allowed("sync_now", connection.state):
         messages.error(request, _("De integratie is niet actief; er is niets ingepland."))
         return redirect("snelstart_sync:overview", connection.code)
     transaction.on_commit(partial(task, connection.organization_id))
@@ -121,7 +114,7 @@ def cleanup_now(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 def deactivate(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     """'Deactiveren' asks the manual's question first (9.1); then nothing is pulled or pushed."""
     connection = connection_for_user(request, code)
-    if connection.state not in ON_STATES:
+    if not lifecycle.screen_allowed("deactivate", connection.state):
         return wrong_step(request, connection)
     if request.method == "GET":
         return render(request, "snelstart_sync/deactivate.html", {"connection": connection})
