@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simon.lib import later_text
 from simon.lib.ids import uuid7
 from simon.tenants.models import Organization
 
@@ -263,6 +264,9 @@ class LogMessage(models.Model):
     action = models.TextField(blank=True)
     fold_key = models.CharField(max_length=64)
     resolved = models.BooleanField(default=False)
+    # message and action as msgid + parameters (simon.lib.later_text), so the log reads in the
+    # reader's language; ``message``/``action`` hold the Dutch text as written.
+    texts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-last_seen", "-id"]
@@ -273,6 +277,14 @@ class LogMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.message[:60]}"
+
+    @property
+    def shown_message(self) -> str:
+        return later_text.render(self.texts.get("message"), self.message)
+
+    @property
+    def shown_action(self) -> str:
+        return later_text.render(self.texts.get("action"), self.action)
 
 
 class RunKind(models.TextChoices):
@@ -295,6 +307,8 @@ class SyncRun(models.Model):
     statuses = models.JSONField(default=dict, blank=True)
     quota_wait_ms = models.PositiveIntegerField(default=0)
     detail = models.TextField(blank=True)
+    # What went wrong in the reader's words (simon.lib.later_text); ``detail`` is the raw error.
+    summary = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -302,6 +316,10 @@ class SyncRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.kind} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def shown_summary(self) -> str:
+        return later_text.render(self.summary, "")
 
 
 class ExportState(models.TextChoices):
@@ -358,6 +376,8 @@ class SalesOrderExport(models.Model):
     # What stops it, in the user's words (failed), or why it waits (pending after a failure).
     problem = models.TextField(blank=True)
     action = models.TextField(blank=True)
+    # problem and action as msgid + parameters (simon.lib.later_text), for English readers.
+    texts = models.JSONField(default=dict, blank=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -374,6 +394,14 @@ class SalesOrderExport(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.state in (ExportState.PENDING, ExportState.SENDING)
+
+    @property
+    def shown_problem(self) -> str:
+        return later_text.render(self.texts.get("problem"), self.problem)
+
+    @property
+    def shown_action(self) -> str:
+        return later_text.render(self.texts.get("action"), self.action)
 
 
 class AttemptKind(models.TextChoices):
