@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "simon.workorders",
     "simon.forms",
     "simon.api",
+    "simon.fieldapp",
     "simon.snelstart_sync",
     "simon.demo",
 ]

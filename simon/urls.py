@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("api-tokens/", include("simon.api.urls")),
+    path("veld/", include("simon.fieldapp.urls")),
     path("werkbonnen/", include("simon.workorders.urls")),
     path("klanten/", include("simon.customers.urls")),
     path("artikelen/", include("simon.catalog.urls")),

@@ -15,8 +15,11 @@ from simon.tenants.models import Membership
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The office starts on the work orders; a monteur on 'Vandaag' of the field app."""
     if request.organization is None:  # type: ignore[attr-defined]
         return render(request, "tenants/no_organization.html", status=403)
+    if not request.membership.is_office:  # type: ignore[attr-defined]
+        return redirect("fieldapp:today")
     return redirect("workorders:list")
 
 

@@ -97,6 +97,7 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
 
     # The monteur finds it in their overview and books hours.
     login_in_browser(page, "bob")
+    page.goto("/werkbonnen/")  # a monteur starts on 'Vandaag' (simon/fieldapp)
     page.locator(f"tr[data-number='{number}']").get_by_role("link", name=number).click()
     hours = section(page, "uren")
     hours.locator("#id_uren-minutes").fill("120")
