@@ -154,4 +154,3 @@ def test_the_command_prints_the_logins(capsys):
     assert WorkOrder.objects.count() == 24
     code = Organization.objects.get(name=data.ORGANIZATION_NAME).code
     assert output.count(f"Organization code: {code}") == 2  # for 'manage.py snelstart --org'
-

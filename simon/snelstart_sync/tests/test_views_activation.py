@@ -78,9 +78,10 @@ def test_the_wipe_shows_every_part_with_counts_and_what_work_orders_keep(
     assert '<td class="num kept">1</td>' in rows["klanten"]
     assert '<td class="num total">1</td>' in rows["werkadressen"]
     assert '<td class="num kept">1</td>' in rows["werkadressen"]
-    assert '<td class="num total">1 <span class="muted">(en 1 verborgen)</span></td>' in rows[
-        "artikelen"
-    ]
+    assert (
+        '<td class="num total">1 <span class="muted">(en 1 verborgen)</span></td>'
+        in rows["artikelen"]
+    )
     assert '<td class="num kept">1</td>' in rows["artikelen"]
     assert '<td class="num total">1</td>' in rows["artikelgroepen"]
     assert "Bij de eerste activatie worden alle onderdelen gewist" in page
