@@ -32,7 +32,8 @@ def outbox_count(page: Page):  # type: ignore[no-untyped-def]
 
 
 def test_the_monteurs_day_from_vandaag_to_gereed_melden(phone_for, day, bob):
-    phone = phone_for(clock=this_morning(7, 30))
+    # Online all day: the service worker (test_browser_offline) would only fetch alongside.
+    phone = phone_for(clock=this_morning(7, 30), service_workers="block")
     page = phone.page
     boiler = day["boiler"]
     phone.login("bob")
@@ -166,7 +167,7 @@ def test_the_monteurs_day_from_vandaag_to_gereed_melden(phone_for, day, bob):
 
 def test_a_running_timer_survives_closing_the_browser(phone_for, day, bob):
     boiler = day["boiler"]
-    phone = phone_for(clock=this_morning(9, 0))
+    phone = phone_for(clock=this_morning(9, 0), service_workers="block")
     phone.login("bob")
     phone.page.goto(f"/veld/werkbon/{boiler.code}/")
     phone.ready()
@@ -176,7 +177,7 @@ def test_a_running_timer_survives_closing_the_browser(phone_for, day, bob):
     phone.close()
 
     # The browser is started again (a new context from what it had stored), 40 minutes later.
-    again = phone_for(clock=this_morning(9, 40), storage_state=saved)
+    again = phone_for(clock=this_morning(9, 40), storage_state=saved, service_workers="block")
     again.page.goto("/veld/")
     again.ready()
     banner = again.page.locator("[data-slot=timer-banner]")
