@@ -40,7 +40,7 @@ def redis_url() -> str:
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(request):  # type: ignore[no-untyped-def]
+def _fast_password_hashing(request):
     """Tests create many users; the real hasher costs ~0.3 s each and proves nothing here."""
     if not request.config.pluginmanager.has_plugin("django"):
         return  # the client and emulator packages are tested without Django
@@ -63,20 +63,20 @@ def _huey_runs_tasks_inline() -> Iterator[None]:
 
 
 @pytest.fixture
-def org_a(db):  # type: ignore[no-untyped-def]
+def org_a(db):
     from simon.tenants.models import Organization
 
     return Organization.objects.create(name="Installatiebedrijf Alfa")
 
 
 @pytest.fixture
-def org_b(db):  # type: ignore[no-untyped-def]
+def org_b(db):
     from simon.tenants.models import Organization
 
     return Organization.objects.create(name="Bravo Techniek")
 
 
-def make_member(org, username: str, role: str, first_name: str = ""):  # type: ignore[no-untyped-def]
+def make_member(org, username: str, role: str, first_name: str = ""):
     from django.contrib.auth import get_user_model
 
     from simon.tenants.models import Membership
@@ -92,36 +92,36 @@ def make_member(org, username: str, role: str, first_name: str = ""):  # type: i
 
 
 @pytest.fixture
-def alice(org_a):  # type: ignore[no-untyped-def]
+def alice(org_a):
     """Beheerder (admin) of organization A."""
     return make_member(org_a, "alice", "beheerder")
 
 
 @pytest.fixture
-def karin(org_a):  # type: ignore[no-untyped-def]
+def karin(org_a):
     """Kantoor (office) user of organization A."""
     return make_member(org_a, "karin", "kantoor")
 
 
 @pytest.fixture
-def bob(org_a):  # type: ignore[no-untyped-def]
+def bob(org_a):
     """Monteur (field user) of organization A."""
     return make_member(org_a, "bob", "monteur")
 
 
 @pytest.fixture
-def dave(org_a):  # type: ignore[no-untyped-def]
+def dave(org_a):
     """A second monteur of organization A."""
     return make_member(org_a, "dave", "monteur")
 
 
 @pytest.fixture
-def charlie(org_b):  # type: ignore[no-untyped-def]
+def charlie(org_b):
     """Beheerder of organization B: must never see or change anything of A."""
     return make_member(org_b, "charlie", "beheerder")
 
 
-def _client_for(user):  # type: ignore[no-untyped-def]
+def _client_for(user):
     from django.test import Client
 
     client = Client()
@@ -130,22 +130,22 @@ def _client_for(user):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def alice_client(alice):  # type: ignore[no-untyped-def]
+def alice_client(alice):
     return _client_for(alice)
 
 
 @pytest.fixture
-def karin_client(karin):  # type: ignore[no-untyped-def]
+def karin_client(karin):
     return _client_for(karin)
 
 
 @pytest.fixture
-def bob_client(bob):  # type: ignore[no-untyped-def]
+def bob_client(bob):
     return _client_for(bob)
 
 
 @pytest.fixture
-def charlie_client(charlie):  # type: ignore[no-untyped-def]
+def charlie_client(charlie):
     return _client_for(charlie)
 
 
@@ -164,7 +164,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
+def browser():
     """Debian's chromium driven by Playwright (its own browser download is not available)."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run 'make test', which installs Debian's chromium")
@@ -185,7 +185,7 @@ _EXPECTED_CONSOLE = re.compile(r"Failed to load resource: .* status of 4\d\d")
 
 
 @pytest.fixture
-def page(browser, live_server):  # type: ignore[no-untyped-def]
+def page(browser, live_server):
     """A fresh browser context per test (own cookies), in Dutch, with a default timeout.
 
     Every journey runs under the Content-Security-Policy; a console error (a CSP violation
@@ -211,7 +211,7 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     assert not problems, "\n".join(problems)
 
 
-def login_in_browser(page, username: str, password: str = "correct horse battery staple") -> None:  # type: ignore[no-untyped-def]
+def login_in_browser(page, username: str, password: str = "correct horse battery staple") -> None:
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)

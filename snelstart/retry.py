@@ -122,7 +122,7 @@ def backoff_delay(
     ``attempt`` is the number of the attempt that just failed (1 for the first). ``random`` returns
     a float in [0, 1); injecting it makes the schedule exact in tests.
     """
-    ceiling = min(cap, base * (2 ** (attempt - 1)))
+    ceiling = min(cap, base * (2.0 ** (attempt - 1)))
     return random() * ceiling
 
 

@@ -299,7 +299,7 @@ def _fill_orders(build: _Builder, admin: Administration, spec: DemoSpec) -> None
     orders = []
     for index in range(spec.orders):
         customer = rng.choice(klanten)
-        lines = [
+        lines: list[dict[str, Any]] = [
             {
                 "artikel": ref("artikelen", article.id),
                 "omschrijving": None,

@@ -222,11 +222,11 @@ class EmulatorServer:
         modifiedOn), through the admin API: no rate limit spent, no call counted."""
         path = f"/administrations/{administration_id}/verkooporders"
         if orderreferentie is None:
-            return self._admin("GET", path)  # type: ignore[no-any-return]
+            return self._admin("GET", path)
         assert self._admin_client is not None, "server not started"
         response = self._admin_client.get(path, params={"orderreferentie": orderreferentie})
         response.raise_for_status()
-        return response.json()  # type: ignore[no-any-return]
+        return response.json()
 
     def reset_request_count(self, administration_id: str) -> None:
         self._admin("DELETE", f"/administrations/{administration_id}/requests")

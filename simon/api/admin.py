@@ -20,7 +20,7 @@ class ApiTokenAddForm(forms.ModelForm):
         fields = ["user", "organization", "name"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         user, organization = data.get("user"), data.get("organization")
         if user and organization and membership_of(user, organization) is None:
             raise forms.ValidationError(
@@ -40,18 +40,24 @@ class ApiTokenAdmin(admin.ModelAdmin):
     fields = ["prefix", "name", "user", "organization", "created", "last_used", "revoked", "code"]
     actions = ["revoke"]
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+    def get_form(
+        self, request: HttpRequest, obj: ApiToken | None = None, change: bool = False, **kwargs: Any
+    ) -> Any:
         if obj is None:
             # Adding: choose who and where; the secret is made on save and shown once.
             kwargs["form"] = ApiTokenAddForm
             kwargs["fields"] = ["user", "organization", "name"]
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change, **kwargs)
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ApiToken | None = None
+    ) -> list[str] | tuple[str, ...]:
         return self.readonly_fields if obj is not None else []
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return self.fields if obj is not None else ["user", "organization", "name"]
+    def get_fields(
+        self, request: HttpRequest, obj: ApiToken | None = None
+    ) -> list[Any] | tuple[Any, ...]:
+        return (self.fields or []) if obj is not None else ["user", "organization", "name"]
 
     def save_model(self, request: HttpRequest, obj: ApiToken, form: Any, change: bool) -> None:
         if change:

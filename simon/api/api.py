@@ -72,7 +72,7 @@ class EmptyBodyParser(Parser):
             return {}
         if request.content_type in FORMS and not request.POST and not request.FILES:
             return {}
-        return super().parse_body(request)  # type: ignore[no-any-return]
+        return super().parse_body(request)
 
 
 class FieldApi(NinjaAPI):

@@ -37,4 +37,4 @@ class TokenAuth(HttpBearer):
 
 def caller(request: HttpRequest) -> Caller:
     """The authenticated caller of this request (set by ``TokenAuth``)."""
-    return request.auth  # type: ignore[attr-defined, no-any-return]
+    return request.auth  # type: ignore[attr-defined]

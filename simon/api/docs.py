@@ -59,7 +59,7 @@ class VendoredSwagger(DocsBase):
         )
 
 
-def asset(request: HttpRequest, name: str) -> HttpResponse:
+def asset(request: HttpRequest, name: str) -> HttpResponse | FileResponse:
     from simon.api.errors import json_error
 
     if name not in FILES:

@@ -128,7 +128,9 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = [dutch_message(error) for error in exc.errors]
-        first = errors[0] if errors else {"field": None, "message": _("Ongeldige invoer.")}
+        first: dict[str, Any] = (
+            errors[0] if errors else {"field": None, "message": _("Ongeldige invoer.")}
+        )
         return respond(request, 422, error_body(first["message"], first["field"], errors))
 
     @api.exception_handler(Exception)

@@ -76,7 +76,7 @@ def article_ref(row: Article) -> dict[str, Any]:
 
 
 def article(row: Article) -> dict[str, Any]:
-    group = row.group.name if row.group_id else None
+    group = row.group.name if row.group is not None else None
     return {**article_ref(row), "sales_price": decimal_text(row.sales_price, 2), "group": group}
 
 
@@ -149,10 +149,10 @@ def work_order(row: WorkOrder) -> dict[str, Any]:
                 "name": row.customer.name,
                 "relatiecode": row.customer.relatiecode,
             }
-            if row.customer_id
+            if row.customer is not None
             else None
         ),
-        "work_address": work_address(row.work_address) if row.work_address_id else None,
+        "work_address": work_address(row.work_address) if row.work_address is not None else None,
         "description": row.description,
         "customer_reference": row.customer_reference,
         "planning": {

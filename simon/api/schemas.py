@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, WithJsonSchema, field_validator
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from simon.lib.dates import FIRST_DAY, LAST_DAY
@@ -336,7 +337,7 @@ class WorkOrderIn(Input):
     customer_reference: str = ""
 
 
-KINDS = {"enum": list(TimeKind.values)}
+KINDS: JsonDict = {"enum": list(TimeKind.values)}
 
 
 class TimeEntryIn(Input):

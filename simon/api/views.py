@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from simon.api import services
 from simon.api.models import ApiToken
 from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.types import MemberRequest
 
 
 class TokenForm(forms.Form):
@@ -29,20 +30,20 @@ class TokenForm(forms.Form):
     )
 
 
-def _own_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
+def _own_tokens(request: MemberRequest) -> QuerySet[ApiToken]:
     """The signed-in user's tokens in the active organization: never anyone else's."""
-    return ApiToken.objects.filter(user=request.user, organization=request.organization)  # type: ignore[attr-defined]
+    return ApiToken.objects.filter(user=request.user, organization=request.organization)
 
 
 @member_required
 @require_http_methods(["GET", "POST"])
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: MemberRequest) -> HttpResponse:
     secret = None
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         _, secret = services.create_token(
             request.user,
-            request.organization,  # type: ignore[attr-defined]
+            request.organization,
             name=form.cleaned_data["name"],
         )
         form = TokenForm()
@@ -52,7 +53,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @require_POST
-def token_revoke(request: HttpRequest, code: str) -> HttpResponse:
+def token_revoke(request: MemberRequest, code: str) -> HttpResponse:
     token = get_for_request(_own_tokens(request), request, code)
     if token.user_id != request.user.pk:  # pragma: no cover - _own_tokens already filters
         raise Http404

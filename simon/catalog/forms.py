@@ -84,7 +84,7 @@ class ArticleForm(forms.Form):
         if current is not None and current.group_id is not None:
             # A hidden group stays choosable on the article that already has it.
             groups |= Q(pk=current.group_id)
-        self.fields["group"].queryset = ArticleGroup.objects.filter(  # type: ignore[attr-defined]
+        self.fields["group"].queryset = ArticleGroup.objects.filter(
             groups, organization=organization
         )
 

@@ -27,6 +27,7 @@ from simon.lib.errors import ensure_managed_here
 from simon.lib.membership import require_office
 from simon.lib.removal import delete_or_hide
 from simon.tenants.models import Organization
+from simon.tenants.types import User
 
 ARTICLE_FIELDS = ("article_code", "description", "unit", "sales_price", "group")
 
@@ -55,7 +56,7 @@ def _clean(organization: Organization, fields: dict[str, Any], pk: int | None) -
     unknown = set(fields) - set(ARTICLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
-    values = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+    values: dict[str, Any] = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     if "article_code" in values:
         code = values["article_code"]
         if not code:
@@ -84,7 +85,7 @@ def _clean(organization: Organization, fields: dict[str, Any], pk: int | None) -
 def create_article(
     organization: Organization,
     *,
-    by: Any = None,
+    by: User | None = None,
     source: str = Source.LOCAL,
     snelstart_id: Any = None,
     from_integration: bool = False,
@@ -104,7 +105,7 @@ def create_article(
 
 
 def update_article(
-    article: Article, *, by: Any = None, from_integration: bool = False, **fields: Any
+    article: Article, *, by: User | None = None, from_integration: bool = False, **fields: Any
 ) -> Article:
     """Change an article. Raises as ``create_article``."""
     if by is not None:
@@ -117,7 +118,9 @@ def update_article(
     return article
 
 
-def remove_article(article: Article, *, by: Any = None, from_integration: bool = False) -> bool:
+def remove_article(
+    article: Article, *, by: User | None = None, from_integration: bool = False
+) -> bool:
     """Delete the article, or hide it when a material line refers to it (S5). True if deleted."""
     if by is not None:
         require_office(by, article.organization)
@@ -131,7 +134,7 @@ def create_article_group(
     *,
     name: str,
     number: int | None = None,
-    by: Any = None,
+    by: User | None = None,
     source: str = Source.LOCAL,
     snelstart_id: Any = None,
     from_integration: bool = False,

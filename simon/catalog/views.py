@@ -27,6 +27,7 @@ from simon.lib.form_submit import not_permitted, submit
 from simon.lib.paging import paginate
 from simon.tenants.models import Organization
 from simon.tenants.scoping import get_for_request, member_required, office_required
+from simon.tenants.types import MemberRequest
 
 PICKER_LIMIT = 20
 
@@ -71,8 +72,8 @@ def chosen_group(organization: Organization, code: str) -> ArticleGroup | None:
 
 @member_required
 @require_GET
-def article_list(request: HttpRequest) -> HttpResponse:
-    organization = request.organization  # type: ignore[attr-defined]
+def article_list(request: MemberRequest) -> HttpResponse:
+    organization = request.organization
     query = request.GET.get("q", "").strip()
     group = chosen_group(organization, request.GET.get("groep", ""))
     articles = services.search_articles(organization, query)
@@ -80,7 +81,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         articles = articles.filter(group=group)
     page, querystring = paginate(request, articles)
     managed = managed_externally(organization, "article")
-    is_office = request.membership.is_office  # type: ignore[attr-defined]
+    is_office = request.membership.is_office
     context = {
         "page_obj": page,
         "querystring": querystring,
@@ -96,21 +97,21 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @require_GET
-def article_detail(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def article_detail(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     article = article_for_user(request, code)
     managed = managed_externally(article.organization, "article")
     context = {
         "article": article,
         "managed": managed,
-        "can_edit": request.membership.is_office and managed is None,  # type: ignore[attr-defined]
+        "can_edit": request.membership.is_office and managed is None,
     }
     return render(request, "catalog/detail.html", context)
 
 
 @office_required
 @require_http_methods(["GET", "POST"])
-def article_create(request: HttpRequest) -> HttpResponse:
-    organization = request.organization  # type: ignore[attr-defined]
+def article_create(request: MemberRequest) -> HttpResponse:
+    organization = request.organization
     managed = managed_externally(organization, "article")
     if managed is not None:
         return refuse(request, managed.message)
@@ -129,7 +130,7 @@ def article_create(request: HttpRequest) -> HttpResponse:
 
 @office_required
 @require_http_methods(["GET", "POST"])
-def article_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def article_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     article = article_for_user(request, code)
     managed = managed_externally(article.organization, "article")
     if managed is not None:
@@ -149,12 +150,12 @@ def article_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @office_required
 @require_POST
-def group_create(request: HttpRequest) -> HttpResponse:
+def group_create(request: MemberRequest) -> HttpResponse:
     """'Artikelgroep toevoegen' in the side bar; answers with the list, filtered on the group."""
-    organization = request.organization  # type: ignore[attr-defined]
+    organization = request.organization
     form = ArticleGroupForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["name"][0])
+        messages.error(request, str(form.errors["name"][0]))
         return redirect("catalog:list")
     try:
         group = services.create_article_group(
@@ -172,9 +173,9 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @require_GET
-def article_options(request: HttpRequest) -> HttpResponse:
+def article_options(request: MemberRequest) -> HttpResponse:
     """``<option>``s of the visible articles matching ``q``, code prefixes first, for pickers."""
     query = request.GET.get("q", "").strip()
-    articles = services.search_articles(request.organization, query)[:PICKER_LIMIT]  # type: ignore[attr-defined]
+    articles = services.search_articles(request.organization, query)[:PICKER_LIMIT]
     context = {"articles": articles, "selected": request.GET.get("selected", "")}
     return render(request, "catalog/_options.html", context)

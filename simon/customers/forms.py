@@ -7,12 +7,15 @@ the SnelStart work address); :func:`simon.lib.form_submit.submit` puts their ref
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from simon.customers.models import Customer, WorkAddress
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Four digits (the first not 0) and two letters, with or without a space: '3511 AB', '3511ab'.
 DUTCH_POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Za-z]{2}")
@@ -20,12 +23,12 @@ COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 
 
 def text_field(
-    label: str, max_length: int, *, required: bool = False, **kw: Any
+    label: StrOrPromise, max_length: int, *, required: bool = False, **kw: Any
 ) -> forms.CharField:
     return forms.CharField(label=label, max_length=max_length, required=required, **kw)
 
 
-def email_field(label: str) -> forms.EmailField:
+def email_field(label: StrOrPromise) -> forms.EmailField:
     return forms.EmailField(
         label=label,
         required=False,

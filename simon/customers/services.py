@@ -30,6 +30,7 @@ from simon.lib.errors import ensure_managed_here
 from simon.lib.membership import require_member, require_office
 from simon.lib.removal import delete_or_hide
 from simon.tenants.models import Organization
+from simon.tenants.types import User
 
 ADDRESS_FIELDS = (
     "street",
@@ -119,7 +120,7 @@ def _check_customer(organization: Organization, values: dict[str, Any], pk: int 
 def create_customer(
     organization: Organization,
     *,
-    by: Any = None,
+    by: User | None = None,
     source: str = Source.LOCAL,
     snelstart_id: Any = None,
     from_integration: bool = False,
@@ -144,7 +145,7 @@ def create_customer(
 
 
 def update_customer(
-    customer: Customer, *, by: Any = None, from_integration: bool = False, **fields: Any
+    customer: Customer, *, by: User | None = None, from_integration: bool = False, **fields: Any
 ) -> Customer:
     """Change a customer's fields. Raises as ``create_customer``."""
     if by is not None:
@@ -163,7 +164,9 @@ def update_customer(
     return customer
 
 
-def remove_customer(customer: Customer, *, by: Any = None, from_integration: bool = False) -> bool:
+def remove_customer(
+    customer: Customer, *, by: User | None = None, from_integration: bool = False
+) -> bool:
     """Delete the customer, or hide it when anything (a work order) still refers to it (S5).
 
     Returns True when the row was deleted, False when it was hidden (active=False).
@@ -180,7 +183,7 @@ def _work_address_values(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_work_address(
-    customer: Customer, *, by: Any = None, source: str = Source.LOCAL, **fields: Any
+    customer: Customer, *, by: User | None = None, source: str = Source.LOCAL, **fields: Any
 ) -> WorkAddress:
     """Add a work address to a customer; any member may (a monteur finds a new site on the road).
 
@@ -221,7 +224,9 @@ def ensure_work_address_editable(work_address: WorkAddress) -> None:
         )
 
 
-def update_work_address(work_address: WorkAddress, *, by: Any = None, **fields: Any) -> WorkAddress:
+def update_work_address(
+    work_address: WorkAddress, *, by: User | None = None, **fields: Any
+) -> WorkAddress:
     """Change a work address. Its customer never changes: make a new address instead.
 
     Raises CustomerError for the SnelStart-derived address, NotPermitted.
@@ -235,7 +240,7 @@ def update_work_address(work_address: WorkAddress, *, by: Any = None, **fields: 
     return work_address
 
 
-def deactivate_work_address(work_address: WorkAddress, *, by: Any = None) -> WorkAddress:
+def deactivate_work_address(work_address: WorkAddress, *, by: User | None = None) -> WorkAddress:
     """Hide a work address from pickers; work orders that use it keep showing it.
 
     Raises CustomerError for the SnelStart-derived address, NotPermitted.
@@ -248,7 +253,7 @@ def deactivate_work_address(work_address: WorkAddress, *, by: Any = None) -> Wor
     return work_address
 
 
-def remove_work_address(work_address: WorkAddress, *, by: Any = None) -> bool:
+def remove_work_address(work_address: WorkAddress, *, by: User | None = None) -> bool:
     """Delete an unreferenced work address, otherwise hide it. True when deleted.
 
     Raises CustomerError for the SnelStart-derived address, NotPermitted.

@@ -22,6 +22,7 @@ from simon.lib.external import managed_externally
 from simon.lib.form_submit import submit
 from simon.lib.paging import paginate
 from simon.tenants.scoping import get_for_request, member_required, office_required
+from simon.tenants.types import MemberRequest
 from simon.workorders.permissions import visible_work_orders
 
 PICKER_LIMIT = 20
@@ -46,9 +47,9 @@ def _saved(request: HttpRequest, customer: Customer, notice: str) -> HttpRespons
 
 @member_required
 @require_GET
-def customer_list(request: HttpRequest) -> HttpResponse:
-    organization = request.organization  # type: ignore[attr-defined]
-    is_office = request.membership.is_office  # type: ignore[attr-defined]
+def customer_list(request: MemberRequest) -> HttpResponse:
+    organization = request.organization
+    is_office = request.membership.is_office
     # Hidden customers only exist for their work orders' sake; only the office may look them up.
     show_hidden = is_office and request.GET.get("verborgen") == "1"
     query = request.GET.get("q", "").strip()
@@ -68,9 +69,9 @@ def customer_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @require_GET
-def customer_detail(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def customer_detail(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     customer = customer_for_user(request, code)
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     # A monteur sees only the work orders planned on them, as everywhere else.
     work_orders = (
         visible_work_orders(membership)
@@ -102,8 +103,8 @@ def work_address_context(customer: Customer) -> dict[str, object]:
 
 @office_required
 @require_http_methods(["GET", "POST"])
-def customer_create(request: HttpRequest) -> HttpResponse:
-    organization = request.organization  # type: ignore[attr-defined]
+def customer_create(request: MemberRequest) -> HttpResponse:
+    organization = request.organization
     managed = managed_externally(organization, "customer")
     if managed is not None:
         return refuse(request, managed.message)
@@ -122,7 +123,7 @@ def customer_create(request: HttpRequest) -> HttpResponse:
 
 @office_required
 @require_http_methods(["GET", "POST"])
-def customer_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def customer_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     customer = customer_for_user(request, code)
     managed = managed_externally(customer.organization, "customer")
     if managed is not None:
@@ -142,9 +143,9 @@ def customer_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @member_required
 @require_GET
-def customer_options(request: HttpRequest) -> HttpResponse:
+def customer_options(request: MemberRequest) -> HttpResponse:
     """``<option>``s of the visible customers matching ``q``, for pickers (the work order form)."""
     query = request.GET.get("q", "").strip()
-    customers = services.search_customers(request.organization, query)[:PICKER_LIMIT]  # type: ignore[attr-defined]
+    customers = services.search_customers(request.organization, query)[:PICKER_LIMIT]
     context = {"customers": customers, "selected": request.GET.get("selected", "")}
     return render(request, "customers/_options.html", context)

@@ -26,6 +26,7 @@ from simon.customers.views import customer_for_user, work_address_context
 from simon.lib.errors import DomainError, NotPermitted
 from simon.lib.form_submit import not_permitted, submit
 from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.types import MemberRequest
 
 OPTIONS_LIMIT = 200
 
@@ -60,27 +61,27 @@ def detail_url(customer: Customer) -> str:
     return reverse("customers:detail", args=[customer.code]) + "#werkadressen"
 
 
-def done(request: HttpRequest, customer: Customer, notice: str) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
+def done(request: MemberRequest, customer: Customer, notice: str) -> HttpResponse:
+    if request.htmx:
         return section(request, customer, notice=notice)
     messages.success(request, notice)
     return redirect(detail_url(customer))
 
 
-def refused(request: HttpRequest, customer: Customer, error: str) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
+def refused(request: MemberRequest, customer: Customer, error: str) -> HttpResponse:
+    if request.htmx:
         return section(request, customer, error=error)
     messages.error(request, error)
     return redirect(detail_url(customer))
 
 
 def show_form(
-    request: HttpRequest,
+    request: MemberRequest,
     customer: Customer,
     form: WorkAddressForm,
     editing: WorkAddress | None = None,
 ) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         # 200 with the errors in it: htmx does not swap 4xx answers.
         return section(request, customer, form=form, editing=editing)
     context = {"customer": customer, "form": form, "editing": editing}
@@ -91,14 +92,14 @@ def show_form(
 
 @member_required
 @require_GET
-def work_address_section(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def work_address_section(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """The section as it is, e.g. after 'Annuleren'."""
     return section(request, customer_for_user(request, code))
 
 
 @member_required
 @require_http_methods(["GET", "POST"])
-def work_address_add(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def work_address_add(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     customer = customer_for_user(request, code)
     form = WorkAddressForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
@@ -114,7 +115,7 @@ def work_address_add(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @member_required
 @require_http_methods(["GET", "POST"])
-def work_address_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def work_address_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     address = work_address_for_user(request, code)
     customer = address.customer
     try:
@@ -136,7 +137,7 @@ def work_address_edit(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @member_required
 @require_POST
-def work_address_deactivate(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def work_address_deactivate(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     address = work_address_for_user(request, code)
     try:
         services.deactivate_work_address(address, by=request.user)
@@ -149,7 +150,7 @@ def work_address_deactivate(request: HttpRequest, code: uuid.UUID) -> HttpRespon
 
 @member_required
 @require_GET
-def work_address_options(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def work_address_options(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """``<option>``s of the customer's visible work addresses, for the work order form."""
     customer = customer_for_user(request, code)
     addresses = WorkAddress.objects.filter(customer=customer).visible()[:OPTIONS_LIMIT]

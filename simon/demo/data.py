@@ -121,7 +121,7 @@ ARTICLES = {
 }
 
 # (name, description, [(label, kind, required, choices, help_text)])
-FORM_TEMPLATES = [
+FORM_TEMPLATES: list[tuple[str, str, list[tuple[str, str, bool, list[str], str]]]] = [
     (
         "Opleverformulier CV-ketel",
         "In te vullen bij oplevering of onderhoud van een CV-ketel.",

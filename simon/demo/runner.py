@@ -77,7 +77,12 @@ class Demo:
         }
 
     def _spawn(self, *args: str) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen([sys.executable, *args], cwd=self.root, env=self.environment())
+        # A session of their own: Ctrl-C in the terminal reaches only this process, which
+        # stops the children in order and quietly (uvicorn answers a terminal's SIGINT with a
+        # traceback, and the console ended in 'make: *** Error 1').
+        process = subprocess.Popen(
+            [sys.executable, *args], cwd=self.root, env=self.environment(), start_new_session=True
+        )
         self.processes.append(process)
         return process
 
@@ -113,16 +118,24 @@ class Demo:
         try:
             while all(p.poll() is None for p in self.processes):
                 time.sleep(0.5)
+            stopped = next(p for p in self.processes if p.poll() is not None)
+            args = stopped.args if isinstance(stopped.args, list) else [stopped.args]
+            name = " ".join(str(arg) for arg in args[1:3])  # e.g. "-m uvicorn"
+            print(f"{name} stopped (exit code {stopped.returncode}); stopping the demo.")
             return 1
         except KeyboardInterrupt:
+            print("\nStopping the demo …")
             return 0
         finally:
             self.stop()
 
     def stop(self) -> None:
+        # SIGTERM: uvicorn shuts down cleanly and Huey's consumer stops its workers. A second
+        # Ctrl-C while they stop must not leave them running.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for process in self.processes:
             if process.poll() is None:
-                process.send_signal(signal.SIGINT)
+                process.send_signal(signal.SIGTERM)
         for process in self.processes:
             try:
                 process.wait(timeout=10)

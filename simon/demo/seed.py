@@ -22,6 +22,7 @@ from simon.demo import data
 from simon.forms import services as forms
 from simon.forms.models import FormTemplate
 from simon.tenants.models import Membership, Organization
+from simon.tenants.types import User
 from simon.workorders import services as workorders
 from simon.workorders.models import TimeKind, WorkOrder, WorkOrderStatus
 
@@ -220,7 +221,7 @@ def build_work_orders(
             workorders.report_complete(work_order, by=users[monteurs[0]])
         if status == S.ARCHIVED:
             workorders.archive(work_order, by=admin)
-        if planned_on is not None and offset < 0:
+        if planned_on is not None and offset is not None and offset < 0:
             # Backdate so the overview (newest first) looks like weeks of real use.
             moment = timezone.make_aware(datetime.combine(planned_on - timedelta(days=2), time(9)))
             WorkOrder.objects.filter(pk=work_order.pk).update(created=moment)
@@ -286,7 +287,7 @@ def fill_forms(
         answer(response, {"Gas afgesloten waar nodig": True}, complete=False, by=office)
 
 
-def answer(response: Any, values: dict[str, Any], *, complete: bool, by: Any) -> None:
+def answer(response: Any, values: dict[str, Any], *, complete: bool, by: User | None) -> None:
     codes = {q.label: q.code for q in response.template.questions.all()}
     errors = forms.answer_form(
         response, {codes[label]: value for label, value in values.items()}, by=by, complete=complete

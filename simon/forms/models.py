@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +20,12 @@ class QuestionKind(models.TextChoices):
     SIGNATURE = "signature", _("Handtekening")
 
 
-class FormTemplateQuerySet(TenantQuerySet):
-    def visible(self) -> FormTemplateQuerySet:
+class FormTemplateQuerySet(TenantQuerySet["FormTemplate"]):
+    def visible(self) -> Self:
         return self.filter(active=True)
+
+
+FormTemplateManager = models.Manager.from_queryset(FormTemplateQuerySet)
 
 
 class FormTemplate(TenantModel):
@@ -30,7 +35,7 @@ class FormTemplate(TenantModel):
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
-    objects = FormTemplateQuerySet.as_manager()
+    objects: ClassVar[FormTemplateManager[FormTemplate]] = FormTemplateManager()
 
     class Meta:
         verbose_name = _("formulier")

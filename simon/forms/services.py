@@ -21,6 +21,7 @@ from simon.forms.models import Answer, FormResponse, FormTemplate, Question, Que
 from simon.forms.validation import InvalidAnswer, clean_answer, is_empty
 from simon.lib.membership import require_office
 from simon.tenants.models import Organization
+from simon.tenants.types import User
 from simon.workorders.errors import RegistrationConflict
 from simon.workorders.models import WorkOrder
 from simon.workorders.permissions import require_edit
@@ -38,7 +39,7 @@ class FieldError:
 
 
 def create_template(
-    organization: Organization, *, name: str, description: str = "", by: Any = None
+    organization: Organization, *, name: str, description: str = "", by: User | None = None
 ) -> FormTemplate:
     if by is not None:
         require_office(by, organization)
@@ -50,7 +51,9 @@ def create_template(
     )
 
 
-def update_template(template: FormTemplate, *, by: Any = None, **fields: Any) -> FormTemplate:
+def update_template(
+    template: FormTemplate, *, by: User | None = None, **fields: Any
+) -> FormTemplate:
     """Change name, description or active (deactivate instead of deleting a used template)."""
     unknown = set(fields) - {"name", "description", "active"}
     if unknown:
@@ -82,7 +85,7 @@ def add_question(
     required: bool = False,
     help_text: str = "",
     choices: Iterable[Any] | None = None,
-    by: Any = None,
+    by: User | None = None,
 ) -> Question:
     """Add a question at the end of the template."""
     if by is not None:
@@ -106,7 +109,7 @@ def add_question(
         )
 
 
-def move_question(question: Question, position: int, *, by: Any = None) -> Question:
+def move_question(question: Question, position: int, *, by: User | None = None) -> Question:
     """Put the question at ``position`` (1-based, clamped) and renumber the template 1..n."""
     if by is not None:
         require_office(by, question.organization)
@@ -128,7 +131,7 @@ def move_question(question: Question, position: int, *, by: Any = None) -> Quest
 QUESTION_FIELDS = ("label", "kind", "required", "help_text", "choices")
 
 
-def update_question(question: Question, *, by: Any = None, **fields: Any) -> Question:
+def update_question(question: Question, *, by: User | None = None, **fields: Any) -> Question:
     """Change a question's label, kind, required flag, help text or choices.
 
     The kind of a question that was already answered stays: stored answers are typed by it.
@@ -162,7 +165,7 @@ def update_question(question: Question, *, by: Any = None, **fields: Any) -> Que
     return question
 
 
-def delete_question(question: Question, *, by: Any = None) -> None:
+def delete_question(question: Question, *, by: User | None = None) -> None:
     """Remove a question that was never answered and renumber the rest 1..n.
 
     An answered question stays (answers keep their meaning): the database refuses the delete
@@ -196,7 +199,7 @@ def attach_form(
     work_order: WorkOrder,
     template: FormTemplate,
     *,
-    by: Any,
+    by: User | None,
     client_id: uuid.UUID | None = None,
 ) -> FormResponse:
     """Start filling in a template on a work order. Raises FormError, WorkOrderPermissionDenied.
@@ -233,7 +236,7 @@ def fill_in_form(
     template: FormTemplate,
     answers: Mapping[Any, Any],
     *,
-    by: Any,
+    by: User | None,
     complete: bool = False,
     client_id: uuid.UUID | None = None,
 ) -> tuple[FormResponse | None, list[FieldError]]:
@@ -272,7 +275,7 @@ def answer_form(
     response: FormResponse,
     answers: Mapping[Any, Any],
     *,
-    by: Any,
+    by: User | None,
     complete: bool = False,
 ) -> list[FieldError]:
     """Validate and store answers keyed by question code (or id); all or nothing.

@@ -82,7 +82,7 @@ def _yes_no(question: Question, raw: Any) -> bool:
 
 def _choice(question: Question, raw: Any) -> str:
     value = str(raw).strip() if isinstance(raw, str | int) else None
-    if value not in (question.choices or []):
+    if value is None or value not in (question.choices or []):
         raise InvalidAnswer(_("Kies een van de mogelijkheden."))
     return value
 

@@ -18,6 +18,7 @@ from simon.forms.errors import FormError
 from simon.forms.forms import QuestionForm, TemplateForm, add_domain_error
 from simon.forms.models import FormTemplate, Question
 from simon.tenants.scoping import get_for_request, office_required
+from simon.tenants.types import MemberRequest
 
 
 def _template(request: HttpRequest, code: str) -> FormTemplate:
@@ -60,7 +61,7 @@ def _template_initial(template: FormTemplate) -> dict[str, Any]:
 
 @require_GET
 @office_required
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: MemberRequest) -> HttpResponse:
     templates = (
         FormTemplate.objects.filter(organization=request.organization)
         .annotate(question_count=Count("questions", distinct=True))
@@ -71,7 +72,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 
 @office_required
-def template_create(request: HttpRequest) -> HttpResponse:
+def template_create(request: MemberRequest) -> HttpResponse:
     form = TemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +92,7 @@ def template_create(request: HttpRequest) -> HttpResponse:
 
 
 @office_required
-def template_detail(request: HttpRequest, code: str) -> HttpResponse:
+def template_detail(request: MemberRequest, code: str) -> HttpResponse:
     """The template with its questions; POST saves the name and description."""
     template = _template(request, code)
     form = TemplateForm(request.POST or None, initial=_template_initial(template))
@@ -119,7 +120,7 @@ def template_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @office_required
-def template_toggle(request: HttpRequest, code: str) -> HttpResponse:
+def template_toggle(request: MemberRequest, code: str) -> HttpResponse:
     """Deactivate (or activate again): a used template is never deleted, answers keep meaning."""
     template = _template(request, code)
     services.update_template(template, by=request.user, active=not template.active)
@@ -136,7 +137,7 @@ def template_toggle(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @office_required
-def question_add(request: HttpRequest, code: str) -> HttpResponse:
+def question_add(request: MemberRequest, code: str) -> HttpResponse:
     template = _template(request, code)
     form = QuestionForm(request.POST, prefix="nieuw")
     if form.is_valid():
@@ -150,7 +151,7 @@ def question_add(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @office_required
-def question_edit(request: HttpRequest, code: str, question_code: str) -> HttpResponse:
+def question_edit(request: MemberRequest, code: str, question_code: str) -> HttpResponse:
     """GET: the question as a form in the list. POST: save it; stays open on errors."""
     template = _template(request, code)
     question = _question(request, template, question_code)
@@ -173,7 +174,7 @@ def question_edit(request: HttpRequest, code: str, question_code: str) -> HttpRe
 
 @require_POST
 @office_required
-def question_move(request: HttpRequest, code: str, question_code: str) -> HttpResponse:
+def question_move(request: MemberRequest, code: str, question_code: str) -> HttpResponse:
     """'Omhoog' / 'Omlaag': one place up or down."""
     template = _template(request, code)
     question = _question(request, template, question_code)
@@ -186,7 +187,7 @@ def question_move(request: HttpRequest, code: str, question_code: str) -> HttpRe
 
 @require_POST
 @office_required
-def question_delete(request: HttpRequest, code: str, question_code: str) -> HttpResponse:
+def question_delete(request: MemberRequest, code: str, question_code: str) -> HttpResponse:
     template = _template(request, code)
     question = _question(request, template, question_code)
     try:

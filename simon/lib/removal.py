@@ -17,6 +17,6 @@ def delete_or_hide(row: models.Model) -> bool:
             row.delete()
         return True
     except (ProtectedError, RestrictedError):
-        type(row).objects.filter(pk=row.pk).update(active=False)
-        row.active = False  # type: ignore[attr-defined]
+        type(row)._default_manager.filter(pk=row.pk).update(active=False)
+        row.active = False  # type: ignore[attr-defined]  # every model hidden so has ``active``
         return False

@@ -34,7 +34,7 @@ def _uuid_hex(value: Any) -> Any:
     return (value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))).hex
 
 
-def _adapter(field: models.Field, native_uuid: bool) -> Adapt | None:
+def _adapter(field: models.Field[Any, Any], native_uuid: bool) -> Adapt | None:
     """How to adapt a value of this field for the driver, or None when it goes as it is."""
     kind = field.get_internal_type()
     if kind == "UUIDField":
@@ -44,7 +44,15 @@ def _adapter(field: models.Field, native_uuid: bool) -> Adapt | None:
     return None
 
 
-def _default_column(field: models.Field, count: int, native_uuid: bool) -> list[Any] | Any:
+def _column(field: models.Field[Any, Any]) -> str:
+    """A concrete field's column (Django types it optional: a field may have none)."""
+    assert field.column is not None, field
+    return field.column
+
+
+def _default_column(
+    field: models.Field[Any, Any], count: int, native_uuid: bool
+) -> list[Any] | Any:
     """The values of a field the rows leave out: a list (one per row) or one constant."""
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return field.get_db_prep_save(timezone.now(), connection)
@@ -78,9 +86,11 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     defaults = [_default_column(f, len(rows), native_uuid) for f in missing]
     constants = [value for value in defaults if not isinstance(value, list)]
     per_row = [value for value in defaults if isinstance(value, list)]
-    columns = [f.column for f in given]
-    columns += [f.column for f, v in zip(missing, defaults, strict=True) if not isinstance(v, list)]
-    columns += [f.column for f, v in zip(missing, defaults, strict=True) if isinstance(v, list)]
+    columns = [_column(f) for f in given]
+    columns += [
+        _column(f) for f, v in zip(missing, defaults, strict=True) if not isinstance(v, list)
+    ]
+    columns += [_column(f) for f, v in zip(missing, defaults, strict=True) if isinstance(v, list)]
     params = []
     for index, row in enumerate(rows):
         values = list(pick(row))
@@ -115,7 +125,7 @@ def pks_by_snelstart_id(
     quote = connection.ops.quote_name
     sql = "SELECT {}, {} FROM {} WHERE {} = %s AND {} IN ({})".format(
         quote("snelstart_id"),
-        quote(model._meta.pk.column),
+        quote(_column(model._meta.pk)),
         quote(model._meta.db_table),
         quote("organization_id"),
         quote("snelstart_id"),

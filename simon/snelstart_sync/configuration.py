@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from simon.snelstart_sync.models import IntegrationSettings, Stream, StreamCursor
 from simon.tenants.models import Organization
+from simon.tenants.types import User
 
 
 def current(organization: Organization) -> IntegrationSettings | None:
@@ -20,7 +21,7 @@ def current(organization: Organization) -> IntegrationSettings | None:
 
 
 def save_version(
-    organization: Organization, *, by: Any, values: dict[str, Any]
+    organization: Organization, *, by: User | None, values: dict[str, Any]
 ) -> IntegrationSettings:
     """Store the values as the next version. When the chosen article groups change, the
     articles are read again in full at the next sync, so that articles of a newly chosen group

@@ -53,7 +53,7 @@ class NamesField(forms.CharField):
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         text = super().to_python(value)
         names: list[str] = []
-        for line in text.splitlines():
+        for line in (text or "").splitlines():
             name = line.strip()
             if name and name not in names:
                 names.append(name)
@@ -62,7 +62,9 @@ class NamesField(forms.CharField):
 
 class YesNoField(forms.TypedChoiceField):
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(choices=YES_NO, coerce=lambda v: v == "ja", empty_value=False, **kwargs)
+        # empty_value may be any value (Django passes it through); the stubs say str | None.
+        no: Any = False
+        super().__init__(choices=YES_NO, coerce=lambda v: v == "ja", empty_value=no, **kwargs)
 
 
 class SettingsForm(forms.Form):
@@ -89,7 +91,8 @@ class SettingsForm(forms.Form):
     send_filter_word = forms.CharField(
         label=_("Filterwoord: deze werkbonnen niet doorsturen"), required=False
     )
-    template_name = forms.CharField(
+    # The setting shadows Form.template_name; this form is never rendered whole ({{ form }}).
+    template_name = forms.CharField(  # type: ignore[assignment]
         label=_("Standaard sjabloon"), required=False, widget=forms.Select
     )
     order_type = forms.ChoiceField(label=_("Soort order"), choices=OrderType.choices)

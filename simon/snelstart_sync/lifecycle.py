@@ -14,10 +14,14 @@ stays what it was (or goes to 'active' when the first import had finished before
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from simon.snelstart_sync.models import ON_STATES, RUNNING_STATES, State
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 S = State
 
@@ -92,7 +96,7 @@ NEXT_SCREEN: dict[State, str] = {
 }
 
 # The word on the 'Integraties' tile: the manual's 'Inzetbaar' until it runs, then 'Actief'.
-LABELS: dict[State, str] = {
+LABELS: dict[State, StrOrPromise] = {
     S.INACTIVE: _("Inzetbaar"),
     S.DEACTIVATED: _("Inzetbaar"),
     S.WIPED: _("Activatie bezig"),

@@ -121,7 +121,7 @@ class SimonCollector:
 
 def render_metrics() -> bytes:
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(SimonCollector())  # type: ignore[arg-type]
+    registry.register(SimonCollector())
     return generate_latest(registry)
 
 

@@ -25,11 +25,11 @@ Raw = TypeVar("Raw")
 #: Requests the page at a ``$skip`` (may run in a background thread).
 Fetch = Callable[[int], Raw]
 #: Turns what ``Fetch`` returned into a page (runs in the reading thread).
-Decode = Callable[[Raw], Page]
+Decode = Callable[[Raw], Page[Any]]
 
 
-def _as_page(raw: Any) -> Page:
-    return cast(Page, raw)
+def _as_page(raw: Any) -> Page[Any]:
+    return cast("Page[Any]", raw)
 
 
 def read_pages(
@@ -38,7 +38,7 @@ def read_pages(
     workers: int = 1,
     expected_total: Callable[[], int | None] = lambda: None,
     decode: Decode[Raw] = _as_page,
-) -> Iterator[Page]:
+) -> Iterator[Page[Any]]:
     """Yield the pages from ``start_skip`` on, in order, until one comes back short.
 
     ``expected_total`` (asked after the first page) keeps the concurrent reader from fetching
@@ -65,7 +65,7 @@ def read_pages(
 
 def _concurrently(
     fetch: Fetch[Raw], decode: Decode[Raw], skip: int, workers: int, end: int | None
-) -> Iterator[Page]:
+) -> Iterator[Page[Any]]:
     """Pages from ``skip`` with up to ``workers`` requests in flight, never past ``end``."""
 
     def more(at: int) -> bool:

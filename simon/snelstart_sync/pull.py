@@ -51,7 +51,7 @@ class StreamRead:
 
     stream: str
     #: ``fetch_page`` of a client resource: the request only; decoding is done by the reader.
-    fetch_page: Callable[[int, int, str | None], PageResponse]
+    fetch_page: Callable[[int, int, str | None], PageResponse[Any]]
     store: Store
     base_filter: str | None = None
     incremental: bool = True
@@ -156,7 +156,7 @@ def _highest(current: str, records: list[Any]) -> str:
 RECORD_ERRORS = (DataError, IntegrityError, ValueError, ArithmeticError)
 
 
-def _store_page(read: StreamRead, page: Page) -> PageOutcome:
+def _store_page(read: StreamRead, page: Page[Any]) -> PageOutcome:
     """Store a page in one go; if that fails, store record by record so that one bad record is
     set aside and reported instead of blocking the stream. A record set aside is read again
     when it changes in SnelStart (its ``modifiedOn`` moves past the bookmark)."""
@@ -190,7 +190,7 @@ def _store_page(read: StreamRead, page: Page) -> PageOutcome:
     return outcome
 
 
-def _decode(response: PageResponse) -> Page:
+def _decode(response: PageResponse[Any]) -> Page[Any]:
     return response.decode()
 
 
@@ -253,7 +253,7 @@ def run_stream(
     total = PageOutcome()
     pages = 0
 
-    def fetch(skip: int) -> PageResponse:
+    def fetch(skip: int) -> PageResponse[Any]:
         return read.fetch_page(skip, PAGE_SIZE, query)
 
     expected = _Estimate()
@@ -280,7 +280,7 @@ def run_stream(
 def _store_one(
     cursor: StreamCursor,
     read: StreamRead,
-    page: Page,
+    page: Page[Any],
     total: PageOutcome,
     expected: _Estimate,
     after_page: Callable[[StreamCursor, PageOutcome], None] | None,
@@ -334,7 +334,7 @@ _RUN_FIELDS = (
 
 def _moved_past(
     cursor: StreamCursor,
-    page: Page,
+    page: Page[Any],
     stored: list[Any],
     outcome: PageOutcome,
     estimated: int | None,

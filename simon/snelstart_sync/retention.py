@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -39,7 +40,7 @@ class Pruned:
     log_messages: int
 
 
-def _delete_in_batches(queryset: QuerySet) -> int:
+def _delete_in_batches(queryset: QuerySet[Any]) -> int:
     total = 0
     while True:
         ids = list(queryset.values_list("pk", flat=True)[:BATCH])

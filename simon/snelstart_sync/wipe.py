@@ -9,6 +9,7 @@ order keeps showing the customer, work address or article it was made with.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
@@ -108,7 +109,7 @@ def counts(organization: Organization) -> list[PartCount]:
     return result
 
 
-def _hide(qs: QuerySet) -> int:
+def _hide(qs: QuerySet[Any]) -> int:
     """Hidden and detached: the import then creates the SnelStart record afresh."""
     return qs.update(active=False, snelstart_id=None)
 

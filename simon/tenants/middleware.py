@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from simon.tenants.models import Membership
+from simon.tenants.types import TenantRequest
 
 SESSION_KEY = "organization_code"
 
@@ -20,9 +22,9 @@ class ActiveOrganizationMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.organization = None  # type: ignore[attr-defined]
-        request.membership = None  # type: ignore[attr-defined]
+    def __call__(self, request: TenantRequest) -> HttpResponse:
+        request.organization = None
+        request.membership = None
         if request.user.is_authenticated:
             memberships = Membership.objects.filter(user=request.user).select_related(
                 "organization"
@@ -34,8 +36,8 @@ class ActiveOrganizationMiddleware:
             if membership is None:
                 membership = memberships.order_by("organization__name").first()
             if membership is not None:
-                request.membership = membership  # type: ignore[attr-defined]
-                request.organization = membership.organization  # type: ignore[attr-defined]
+                request.membership = membership
+                request.organization = membership.organization
         return self.get_response(request)
 
 
@@ -44,7 +46,13 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
 
     exempt_prefixes = ("/api/", "/static/")
 
-    def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[Any, Any],
+    ) -> HttpResponseBase | None:
         if request.path.startswith(self.exempt_prefixes):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)

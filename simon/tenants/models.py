@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Self, TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,12 +61,15 @@ class Membership(models.Model):
         return self.role in (Role.BEHEERDER, Role.KANTOOR)
 
 
-class TenantQuerySet(models.QuerySet):
-    def for_org(self, organization: Organization) -> TenantQuerySet:
+_M = TypeVar("_M", bound=models.Model)
+
+
+class TenantQuerySet(models.QuerySet[_M]):
+    def for_org(self, organization: Organization) -> Self:
         return self.filter(organization=organization)
 
 
-def organization_field(*, db_index: bool = True) -> models.ForeignKey:
+def organization_field(*, db_index: bool = True) -> models.ForeignKey[Any]:
     """The ``organization`` of a tenant-owned row. A model whose composite indexes all start
     with the organization passes ``db_index=False``: a separate index on it alone would only
     cost a B-tree update on every insert (100,000 of them in a first import)."""

@@ -21,7 +21,7 @@ def send(email: str, *, domain: str, use_https: bool) -> None:
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:  # type: ignore[override]
+    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
         from simon.tenants.tasks import send_password_reset
 
         send_password_reset(

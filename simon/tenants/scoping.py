@@ -23,7 +23,7 @@ M = TypeVar("M", bound=models.Model)
 def scoped(
     model_or_qs: type[M] | models.QuerySet[M], organization: Organization
 ) -> models.QuerySet[M]:
-    qs = model_or_qs.objects.all() if isinstance(model_or_qs, type) else model_or_qs
+    qs = model_or_qs._default_manager.all() if isinstance(model_or_qs, type) else model_or_qs
     return qs.filter(organization=organization)
 
 

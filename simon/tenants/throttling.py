@@ -78,7 +78,7 @@ def locked_out(
 ) -> HttpResponse:
     """axes' lock-out answer: 429 with a Dutch message, as JSON under /api/."""
     if request.path.startswith(API_PREFIX):
-        body = {"message": locked_out_message(), "field": None, "errors": []}
+        body: dict[str, Any] = {"message": locked_out_message(), "field": None, "errors": []}
         return JsonResponse(body, status=429)
     return render(
         request, "registration/locked_out.html", {"message": locked_out_message()}, status=429

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 
 from simon.workorders.models import (
     Assignment,
@@ -32,16 +34,18 @@ class MaterialLineInline(admin.TabularInline):
     raw_id_fields = ["article"]
 
 
+STATUS_CHANGE_FIELDS = ("at", "from_status", "to_status", "by", "note")
+
+
 class StatusChangeInline(admin.TabularInline):
     """Read-only: history is written by the services only."""
 
     model = StatusChange
     extra = 0
-    fields = ["at", "from_status", "to_status", "by", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = STATUS_CHANGE_FIELDS
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 

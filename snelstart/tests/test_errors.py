@@ -153,7 +153,7 @@ def test_other_4xx_are_request_errors_with_a_truncated_body(client, fake):
     error = caught.value
     assert (error.status, error.method, error.endpoint) == (409, "DELETE", "/verkooporders/{id}")
     assert error.body.startswith("x" * BODY_EXCERPT_LIMIT)
-    assert len(error.body) < BODY_EXCERPT_LIMIT + 40
+    assert len(error.body or "") < BODY_EXCERPT_LIMIT + 40
 
 
 def test_malformed_json_is_a_malformed_response_error(client, fake):

@@ -109,6 +109,7 @@ def test_pydantic_json_output_also_writes_numbers():
 
 def test_the_contract_example_parses_and_dumps_unchanged():
     parsed = VerkoopOrder.model_validate(loads(CONTRACT_CREATE_EXAMPLE))
+    assert parsed.regels is not None
 
     assert parsed.regels[0].stuksprijs == Decimal("12.50")
     assert parsed.datum == datetime(2025, 3, 14)
@@ -125,7 +126,7 @@ def _keys(value: Any) -> Any:
 
 
 def _sample(name: str) -> dict[str, Any]:
-    data = loads((SAMPLES / f"{name}.json").read_text())
+    data: dict[str, Any] = loads((SAMPLES / f"{name}.json").read_text())
     # The WADL writes "string" for date-times; give them a real SnelStart value.
     for key in ("modifiedOn", "datum"):
         if key in data:

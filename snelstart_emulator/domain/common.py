@@ -81,7 +81,7 @@ def bind_address(binder: Binder, name: str, default_land: bool) -> dict[str, Any
     inner = binder.object(name)
     if inner is None:
         return empty_address()
-    address = {key: inner.string(key) for key in ADDRESS_KEYS[:4]}
+    address: dict[str, Any] = {key: inner.string(key) for key in ADDRESS_KEYS[:4]}
     land = inner.reference("land")
     if (
         land is None

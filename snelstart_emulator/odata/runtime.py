@@ -67,7 +67,7 @@ def equality(op: str, left: Fn, right: Fn, guid: bool) -> Fn:
 
 
 def ordering(op: str, left: Fn, right: Fn) -> Fn:
-    compare = {
+    compare: Callable[[Any, Any], bool] = {
         "gt": lambda a, b: a > b,
         "ge": lambda a, b: a >= b,
         "lt": lambda a, b: a < b,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -52,7 +54,7 @@ def test_prices_sent_as_strings_come_back_as_numbers(empty_api: httpx.Client) ->
     ],
 )
 def test_validation_errors_carry_the_documented_codes(
-    empty_api: httpx.Client, change: dict[str, object], expected: list[str]
+    empty_api: httpx.Client, change: dict[str, Any], expected: list[str]
 ) -> None:
     response = empty_api.post("/artikelen", json=artikel(empty_api, **change))
     assert response.status_code == 400

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 from snelstart_emulator.demo_data import DemoSpec, create_administration
 from snelstart_emulator.domain import artikelen, relaties, verkooporders
@@ -13,7 +14,7 @@ from snelstart_emulator.state import Store
 from snelstart_emulator.testing import EmulatorServer
 
 
-def dump(server: EmulatorServer, client_key: str) -> dict[str, object]:
+def dump(server: EmulatorServer, client_key: str) -> dict[str, Any]:
     with server.api_client(client_key) as api:
         return {
             path: api.get(path, params={"$top": "500"}).json()

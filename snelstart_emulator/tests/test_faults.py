@@ -184,9 +184,9 @@ def test_max_concurrent_refuses_parallel_calls(
 
 
 def test_bad_fault_settings_are_refused(server: EmulatorServer) -> None:
-    response = server._admin_client.put("/faults", json={"error_rate": 2})  # type: ignore[union-attr]
+    response = server._admin_client.put("/faults", json={"error_rate": 2})
     assert response.status_code == 400
-    response = server._admin_client.put("/faults", json={"nonsense": 1})  # type: ignore[union-attr]
+    response = server._admin_client.put("/faults", json={"nonsense": 1})
     assert response.status_code == 400
 
 

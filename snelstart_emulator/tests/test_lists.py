@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -21,7 +22,7 @@ def big_api(server: EmulatorServer, big: AdministrationInfo) -> Iterator[httpx.C
         yield client
 
 
-def all_pages(client: httpx.Client, path: str, **params: str) -> list[dict[str, object]]:
+def all_pages(client: httpx.Client, path: str, **params: str) -> list[dict[str, Any]]:
     rows: list[dict[str, object]] = []
     while True:
         page = client.get(path, params={**params, "$skip": str(len(rows)), "$top": "500"}).json()

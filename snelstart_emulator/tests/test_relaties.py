@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -119,7 +121,7 @@ def test_a_value_of_the_wrong_type_is_a_model_state_error(empty_api: httpx.Clien
     ],
 )
 def test_validation_errors_carry_the_documented_codes(
-    empty_api: httpx.Client, change: dict[str, object], expected: list[str]
+    empty_api: httpx.Client, change: dict[str, Any], expected: list[str]
 ) -> None:
     response = empty_api.post("/relaties", json=klant(**change))
     assert response.status_code == 400

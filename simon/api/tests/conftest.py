@@ -51,7 +51,7 @@ def error(message: str, field: str | None = None, errors: list[Any] | None = Non
 
 
 @pytest.fixture(autouse=True)
-def _api_urls(settings):  # type: ignore[no-untyped-def]
+def _api_urls(settings):
     """Only the API's URLs, mounted as in simon/urls.py (see tests/urls.py)."""
     settings.ROOT_URLCONF = "simon.api.tests.urls"
 
@@ -62,52 +62,52 @@ def api_for(user: Any, organization: Any) -> ApiClient:
 
 
 @pytest.fixture
-def bob_api(bob, org_a) -> ApiClient:  # type: ignore[no-untyped-def]
+def bob_api(bob, org_a) -> ApiClient:
     return api_for(bob, org_a)
 
 
 @pytest.fixture
-def dave_api(dave, org_a) -> ApiClient:  # type: ignore[no-untyped-def]
+def dave_api(dave, org_a) -> ApiClient:
     return api_for(dave, org_a)
 
 
 @pytest.fixture
-def alice_api(alice, org_a) -> ApiClient:  # type: ignore[no-untyped-def]
+def alice_api(alice, org_a) -> ApiClient:
     return api_for(alice, org_a)
 
 
 @pytest.fixture
-def charlie_api(charlie, org_b) -> ApiClient:  # type: ignore[no-untyped-def]
+def charlie_api(charlie, org_b) -> ApiClient:
     return api_for(charlie, org_b)
 
 
 @pytest.fixture
-def anon_api(db) -> ApiClient:  # type: ignore[no-untyped-def]
+def anon_api(db) -> ApiClient:
     return ApiClient()
 
 
 @pytest.fixture
-def customer(org_a):  # type: ignore[no-untyped-def]
+def customer(org_a):
     return make_customer(org_a, "Bakkerij Jansen", relatiecode=1001, email="info@jansen.nl")
 
 
 @pytest.fixture
-def address(customer):  # type: ignore[no-untyped-def]
+def address(customer):
     return make_address(customer, "Winkel", postcode="3511 CD", contact_name="Piet")
 
 
 @pytest.fixture
-def article(org_a):  # type: ignore[no-untyped-def]
+def article(org_a):
     return make_article(org_a, "KRAAN-15", "Kraan 15 mm", unit="stuk")
 
 
 @pytest.fixture
-def fitting(org_a):  # type: ignore[no-untyped-def]
+def fitting(org_a):
     return make_article(org_a, "KNIE-15", "Knie 15 mm", unit="stuk")
 
 
 @pytest.fixture
-def planned(org_a, alice, bob, customer, address):  # type: ignore[no-untyped-def]
+def planned(org_a, alice, bob, customer, address):
     """A work order of A planned on bob by alice (office)."""
     return workorders.create_work_order(
         org_a,
@@ -121,7 +121,7 @@ def planned(org_a, alice, bob, customer, address):  # type: ignore[no-untyped-de
 
 
 @pytest.fixture
-def template(org_a):  # type: ignore[no-untyped-def]
+def template(org_a):
     """'Opleverformulier' with a required number and a required yes/no question."""
     template = forms.create_template(org_a, name="Opleverformulier")
     forms.add_question(template, label="Druk (bar)", kind="number", required=True)
@@ -157,4 +157,4 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
         Customer,
         WorkAddress,
     ]
-    return {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
+    return {m.__name__: list(m._default_manager.order_by("pk").values()) for m in models}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -31,8 +32,8 @@ def operations() -> list[tuple[str, str]]:
     ]
 
 
-def call(client: ApiClient, method: str, path: str):  # type: ignore[no-untyped-def]
-    body = {} if method in ("post", "put", "patch") else None
+def call(client: ApiClient, method: str, path: str):
+    body: dict[str, Any] | None = {} if method in ("post", "put", "patch") else None
     if body is None:
         return getattr(client, method)(path)
     return getattr(client, method)(path, body)

@@ -9,7 +9,7 @@ from simon.workorders import services
 
 
 @pytest.fixture
-def response(planned, template, bob):  # type: ignore[no-untyped-def]
+def response(planned, template, bob):
     return forms.attach_form(planned, template, by=bob)
 
 

@@ -43,7 +43,7 @@ def bodies(fields: list[str]) -> st.SearchStrategy[Any]:
 
 
 @pytest.fixture
-def world(planned, bob, article, template):  # type: ignore[no-untyped-def]
+def world(planned, bob, article, template):
     entry = services.add_time_entry(
         planned, by=bob, employee=bob, kind="werktijd", date=DAY, minutes=5
     )

@@ -11,7 +11,7 @@ from simon.workorders.models import MaterialLine
 
 
 @pytest.fixture
-def line(planned, bob, article):  # type: ignore[no-untyped-def]
+def line(planned, bob, article):
     return services.add_material(planned, by=bob, article=article, quantity="2")
 
 

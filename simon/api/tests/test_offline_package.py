@@ -26,7 +26,7 @@ def _today():
         yield
 
 
-def order(org, office, who, day, description, customer=None):  # type: ignore[no-untyped-def]
+def order(org, office, who, day, description, customer=None):
     return services.create_work_order(
         org,
         by=office,

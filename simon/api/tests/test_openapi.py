@@ -24,7 +24,7 @@ NOT_OPERATIONS = {
 }
 
 
-def schema(any_api):  # type: ignore[no-untyped-def]
+def schema(any_api):
     response = any_api.get("/openapi.json")
     assert response.status_code == 200
     return response.json()
@@ -81,7 +81,7 @@ def _template(node: ast.expr) -> str | None:
         text = node.value
     elif isinstance(node, ast.JoinedStr):
         text = "".join(
-            part.value if isinstance(part, ast.Constant) else "{}" for part in node.values
+            str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values
         )
     else:
         return None

@@ -41,7 +41,7 @@ def hours(client_id: uuid.UUID, minutes: int = 45) -> dict:
     }
 
 
-def material(client_id: uuid.UUID, article) -> dict:  # type: ignore[no-untyped-def]
+def material(client_id: uuid.UUID, article) -> dict:
     return {"client_id": str(client_id), "article": str(article.code), "quantity": "2,5"}
 
 

@@ -174,7 +174,7 @@ def _check(request: dict[str, Any], response: Any) -> None:
 
 
 @pytest.fixture
-def world(org_a, org_b, alice, bob, charlie, customer, address, article, template):  # type: ignore[no-untyped-def]
+def world(org_a, org_b, alice, bob, charlie, customer, address, article, template):
     """Three of bob's work orders with hours, materials and a form, and B's objects too."""
     orders = [
         services.create_work_order(

@@ -12,7 +12,7 @@ from simon.workorders.models import TimeEntry
 
 
 @pytest.fixture
-def entry(planned, bob):  # type: ignore[no-untyped-def]
+def entry(planned, bob):
     return services.add_time_entry(
         planned, by=bob, employee=bob, kind="werktijd", date=DAY, minutes=60
     )

@@ -13,12 +13,12 @@ from simon.api.tests.conftest import ApiClient
 
 
 @pytest.fixture(autouse=True)
-def _project_urls(settings):  # type: ignore[no-untyped-def]
+def _project_urls(settings):
     # The page extends base.html, which links to the whole web app.
     settings.ROOT_URLCONF = "simon.urls"
 
 
-def shown_secret(response) -> str:  # type: ignore[no-untyped-def]
+def shown_secret(response) -> str:
     match = re.search(r'<code id="new-token">([^<]+)</code>', response.content.decode())
     assert match, "no new token on the page"
     return match[1]

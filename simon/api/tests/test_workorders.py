@@ -10,7 +10,7 @@ from simon.workorders import services
 from simon.workorders.models import WorkOrder
 
 
-def create(client, customer, address=None, **extra):  # type: ignore[no-untyped-def]
+def create(client, customer, address=None, **extra):
     body = {"customer": str(customer.code), **extra}
     if address is not None:
         body["work_address"] = str(address.code)

@@ -34,14 +34,14 @@ def edit_url(article: Article) -> str:
     return reverse("catalog:edit", args=[article.code])
 
 
-def field_errors(response, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def field_errors(response, name: str) -> list[str]:
     for field in parse(response).find_all("div", class_="field"):
         if field.find_all(name=name):
             return [li.text for li in field.find_all("li")]
     raise AssertionError(f"no field {name}")
 
 
-def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
+def messages_of(response) -> list[str]:
     return [li.text for li in parse(response).find_all("li", class_="message")]
 
 

@@ -34,11 +34,11 @@ def edit_url(customer: Customer) -> str:
     return reverse("customers:edit", args=[customer.code])
 
 
-def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
+def messages_of(response) -> list[str]:
     return [li.text for li in parse(response).find_all("li", class_="message")]
 
 
-def field_errors(response, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def field_errors(response, name: str) -> list[str]:
     """The errors shown under one field of the form."""
     for field in parse(response).find_all("div", class_="field"):
         if field.find_all(name=name):
@@ -256,7 +256,7 @@ def test_a_policy_switched_on_while_saving_is_refused_by_the_service_not_a_500(k
     """The view asks first; the service asks again at the moment of saving and has the last word."""
     answers = iter([None])
 
-    def policy(organization, kind):  # type: ignore[no-untyped-def]
+    def policy(organization, kind):
         # None for the view's question, then managed for the service's.
         return next(answers, ExternalManagement(system="SnelStart", message=SNELSTART_MESSAGE))
 

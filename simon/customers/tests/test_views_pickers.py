@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 SEARCH = reverse("customers:search")
 
 
-def address_options_url(customer) -> str:  # type: ignore[no-untyped-def]
+def address_options_url(customer) -> str:
     return reverse("customers:work_address_options", args=[customer.code])
 
 

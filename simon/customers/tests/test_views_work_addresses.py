@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -13,7 +15,7 @@ from simon.lib.testing import make_address, make_customer, managed_by_snelstart
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
+HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 SNELSTART_REFUSAL = (
     "Dit werkadres is het standaard debiteuradres uit SnelStart en wordt daar beheerd. "
     "Wijzig het adres in SnelStart of voeg een eigen werkadres toe."
@@ -35,16 +37,16 @@ def url(name: str, obj: Customer | WorkAddress) -> str:
     return reverse(f"customers:{name}", args=[obj.code])
 
 
-def shown_addresses(response) -> list[str]:  # type: ignore[no-untyped-def]
+def shown_addresses(response) -> list[str]:
     section = parse(response).find("section", id="werkadressen")
     return [li.find("strong").text for li in section.find_all("li", class_="work-address")]
 
 
-def section_message(response, kind: str) -> str:  # type: ignore[no-untyped-def]
+def section_message(response, kind: str) -> str:
     return parse(response).find("section", id="werkadressen").find("div", class_=kind).text
 
 
-def field_errors(response, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def field_errors(response, name: str) -> list[str]:
     for field in parse(response).find_all("div", class_="field"):
         if field.find_all(name=name):
             return [li.text for li in field.find_all("li")]
@@ -52,7 +54,7 @@ def field_errors(response, name: str) -> list[str]:  # type: ignore[no-untyped-d
 
 
 @pytest.fixture
-def customer(org_a):  # type: ignore[no-untyped-def]
+def customer(org_a):
     return make_customer(org_a)
 
 

@@ -1,5 +1,5 @@
 """`manage.py demo` (what `make demo` runs) serves the app, the worker and the emulator, and
-stops all of them on SIGTERM."""
+stops all of them on Ctrl-C (quietly, exit code 0) and on SIGTERM."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -24,7 +25,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_the_demo_serves_simon_and_the_emulator_and_stops_cleanly(tmp_path):
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_the_demo_serves_simon_and_the_emulator_and_stops_cleanly(tmp_path, stop):
     port, emulator_port = free_port(), free_port()
     env = {
         **os.environ,
@@ -41,6 +43,7 @@ def test_the_demo_serves_simon_and_the_emulator_and_stops_cleanly(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # a process group of its own, as a terminal's foreground job
     )
     lines: list[str] = []
     try:
@@ -71,8 +74,14 @@ def test_the_demo_serves_simon_and_the_emulator_and_stops_cleanly(tmp_path):
         emulator = httpx.get(f"http://127.0.0.1:{emulator_port}/admin/administrations").json()
         assert emulator[0]["counts"]["relaties"] >= 20
     finally:
-        demo.send_signal(signal.SIGTERM)
-        demo.wait(timeout=60)
+        if stop == "ctrl-c":  # the terminal sends SIGINT to the whole foreground group
+            os.killpg(demo.pid, signal.SIGINT)
+        else:
+            demo.send_signal(signal.SIGTERM)
+        rest, _ = demo.communicate(timeout=60)
+    assert demo.returncode == 0, rest
+    assert "Traceback" not in rest and "Error" not in rest, rest
+    assert "Stopping the demo" in rest
     time.sleep(1)
     assert processes_with_data_dir(tmp_path) == []
 

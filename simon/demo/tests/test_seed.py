@@ -22,7 +22,7 @@ from simon.workorders.services import totals
 pytestmark = pytest.mark.django_db
 
 
-def login_request():  # type: ignore[no-untyped-def]
+def login_request():
     """Logins go through django-axes, which needs the request a login comes with."""
     return RequestFactory().post("/accounts/login/")
 

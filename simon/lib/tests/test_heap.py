@@ -24,7 +24,7 @@ def test_an_error_in_the_block_still_unfreezes():
 
 def test_garbage_made_inside_the_block_is_still_collected():
     class Node:
-        pass
+        self: Node
 
     with collector_tuned_for_bulk_work():
         node = Node()

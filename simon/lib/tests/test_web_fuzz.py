@@ -69,7 +69,7 @@ def page_names(client: Client, url: str) -> list[str]:
 
 
 @pytest.fixture
-def world(org_a, org_b, alice, karin, bob, charlie):  # type: ignore[no-untyped-def]
+def world(org_a, org_b, alice, karin, bob, charlie):
     customer = make_customer(org_a, "Bakkerij Jansen", relatiecode=1001)
     address = make_address(customer, "Winkel")
     article = make_article(org_a, "KRAAN-15", "Kraan 15 mm", unit="stuk")

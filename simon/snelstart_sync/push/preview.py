@@ -4,6 +4,7 @@ it would not go at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,9 @@ from simon.snelstart_sync.push.payload import (
 )
 from simon.snelstart_sync.push.readiness import Problem
 from simon.workorders.models import WorkOrder
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LINE_KINDS = {
     "text": _("Tekstregel (werkomschrijving)"),
@@ -48,7 +52,7 @@ class Preview:
     settings_version: int
 
     @property
-    def lines(self) -> list[tuple[str, object]]:
+    def lines(self) -> list[tuple[StrOrPromise, object]]:
         return [(LINE_KINDS.get(line.kind, line.kind), line) for line in self.draft.lines]
 
     @property

@@ -33,5 +33,5 @@ def duration(value: timedelta | None) -> str:
 
 
 @register.filter
-def get_item(mapping: dict, key: str) -> object:
+def get_item(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)

@@ -21,7 +21,7 @@ SETTINGS = {
 }
 
 
-def _check(page, name: str) -> str:  # type: ignore[no-untyped-def]
+def _check(page, name: str) -> str:
     """Press the row's 'Controleer' and wait for htmx to put the answer in."""
     row = page.locator(f'tr[data-check="{name}"]')
     result = row.locator(".check-result")
@@ -31,7 +31,7 @@ def _check(page, name: str) -> str:  # type: ignore[no-untyped-def]
     return result.inner_text()
 
 
-def _koppelsleutel_from_snelstart(emulator_tab, snelstart, administration_id: str) -> str:  # type: ignore[no-untyped-def]
+def _koppelsleutel_from_snelstart(emulator_tab, snelstart, administration_id: str) -> str:
     emulator_tab.goto(f"{snelstart.url}/a/{administration_id}/koppelingen")
     emulator_tab.get_by_test_id("app-simon").click()
     emulator_tab.get_by_text("Koppeling instellen").click()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
 
-def stored_for(organization, secret: str) -> Connection:  # type: ignore[no-untyped-def]
+def stored_for(organization, secret: str) -> Connection:
     return Connection.objects.create(
         organization=organization, client_key_encrypted=crypto.encrypt(secret)
     )

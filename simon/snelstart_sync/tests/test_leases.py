@@ -29,7 +29,7 @@ def dead_pid() -> int:
     return child.pid
 
 
-def held_by(organization, owner: str, seconds: int = 120) -> Connection:  # type: ignore[no-untyped-def]
+def held_by(organization, owner: str, seconds: int = 120) -> Connection:
     return Connection.objects.create(
         organization=organization,
         state=State.ACTIVE,

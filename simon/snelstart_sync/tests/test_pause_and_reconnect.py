@@ -25,14 +25,14 @@ from simon.workorders import services
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def revoke(shop) -> None:  # type: ignore[no-untyped-def]
+def revoke(shop) -> None:
     shop.linked.emulator.revoke_key(shop.linked.admin.client_key)
     from simon.snelstart_sync.connection import TOKENS
 
     TOKENS._entries.clear()  # this process's cached token would otherwise live on for an hour
 
 
-def connection_of(shop) -> Connection:  # type: ignore[no-untyped-def]
+def connection_of(shop) -> Connection:
     return Connection.objects.get(pk=shop.linked.connection.pk)
 
 

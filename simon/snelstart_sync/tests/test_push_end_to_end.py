@@ -253,7 +253,7 @@ def test_s22_a_worker_killed_mid_send_leaves_a_trace_the_next_one_resolves(shop,
     class Killed(BaseException):
         pass
 
-    def post_then_die(self, order):  # type: ignore[no-untyped-def]
+    def post_then_die(self, order):
         created = original(self, order)
         raise Killed(created.nummer)
 

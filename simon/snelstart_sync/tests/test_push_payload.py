@@ -56,7 +56,7 @@ FACTS = WorkOrderFacts(
 SETTINGS = ExportSettings()
 
 
-def summary(draft):  # type: ignore[no-untyped-def]
+def summary(draft):
     return [(line.kind, line.article_code, line.quantity) for line in draft.lines]
 
 
@@ -138,7 +138,7 @@ def summary(draft):  # type: ignore[no-untyped-def]
         ),
     ],
 )
-def test_lines(options, facts, expected):  # type: ignore[no-untyped-def]
+def test_lines(options, facts, expected):
     assert summary(build_sales_order(facts, options)) == expected
 
 
@@ -167,7 +167,7 @@ def test_the_hours_are_rounded_once_on_the_total():
         ("klantreferentie", "WB", "PO-77 WB"),
     ],
 )
-def test_s15_description(choice, suffix, expected):  # type: ignore[no-untyped-def]
+def test_s15_description(choice, suffix, expected):
     draft = build_sales_order(FACTS, replace(SETTINGS, order_description=choice, suffix=suffix))
     assert draft.omschrijving == expected
 
@@ -190,7 +190,7 @@ def test_s15_an_empty_choice_falls_back_to_the_number():
         ("geen", "PO-77", ""),
     ],
 )
-def test_s16_payment_reference(choice, reference, expected):  # type: ignore[no-untyped-def]
+def test_s16_payment_reference(choice, reference, expected):
     facts = replace(FACTS, customer_reference=reference)
     assert build_sales_order(
         facts, replace(SETTINGS, payment_reference=choice)
@@ -206,7 +206,7 @@ def test_s16_payment_reference(choice, reference, expected):  # type: ignore[no-
         ("geen", ""),
     ],
 )
-def test_s17_memo(choice, expected):  # type: ignore[no-untyped-def]
+def test_s17_memo(choice, expected):
     assert build_sales_order(FACTS, replace(SETTINGS, memo=choice)).memo == expected
 
 
@@ -223,7 +223,7 @@ def test_s17_memo_without_a_work_address_is_just_the_description():
         ("standaard", TEMPLATE, "Order", TEMPLATE),
     ],
 )
-def test_s19_template_and_s20_order_type(order_type, template, status, sent_template):  # type: ignore[no-untyped-def]
+def test_s19_template_and_s20_order_type(order_type, template, status, sent_template):
     draft = build_sales_order(FACTS, replace(SETTINGS, order_type=order_type, template_id=template))
     body = to_verkooporder(draft).to_write_payload()
     assert body["procesStatus"] == status
@@ -266,7 +266,7 @@ def test_the_marker_is_readable_unique_and_fits_orderreferentie():
         ("Garantie", "  ", False),
     ],
 )
-def test_s18_filter_word(description, word, filtered):  # type: ignore[no-untyped-def]
+def test_s18_filter_word(description, word, filtered):
     assert is_filtered(description, word) is filtered
 
 
@@ -350,5 +350,5 @@ def test_control_characters_never_reach_snelstart():
         ),
     ],
 )
-def test_readiness(facts, options, expected):  # type: ignore[no-untyped-def]
+def test_readiness(facts, options, expected):
     assert [p.part for p in problems(facts, options)] == expected

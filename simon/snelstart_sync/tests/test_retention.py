@@ -14,7 +14,7 @@ from simon.snelstart_sync.retention import prune
 pytestmark = pytest.mark.django_db
 
 
-def run(org, age: timedelta, *, ok: bool = True, records: int = 0) -> SyncRun:  # type: ignore[no-untyped-def]
+def run(org, age: timedelta, *, ok: bool = True, records: int = 0) -> SyncRun:
     started = timezone.now() - age
     return SyncRun.objects.create(
         organization=org,
@@ -26,7 +26,7 @@ def run(org, age: timedelta, *, ok: bool = True, records: int = 0) -> SyncRun:  
     )
 
 
-def message(org, age: timedelta, kind: Kind, *, resolved: bool = False) -> LogMessage:  # type: ignore[no-untyped-def]
+def message(org, age: timedelta, kind: Kind, *, resolved: bool = False) -> LogMessage:
     seen = timezone.now() - age
     return LogMessage.objects.create(
         organization=org,

@@ -49,7 +49,7 @@ def simulate(
     ticks += [(START + timedelta(seconds=37 + 61 * r), -1) for r in range(restarts)]
     with time_machine.travel(START, tick=False) as clock:
         original = sync.sync_organization
-        sync.sync_organization = recorder  # type: ignore[assignment]
+        sync.sync_organization = recorder
         try:
             for moment, _worker in sorted(ticks):
                 if moment >= end:
@@ -62,11 +62,11 @@ def simulate(
             while queue and queue[0][0] < end:
                 _drain_one(queue, clock, order, busy)
         finally:
-            sync.sync_organization = original  # type: ignore[assignment]
+            sync.sync_organization = original
     return runs
 
 
-def _drain_one(queue, clock, order, busy: float) -> None:  # type: ignore[no-untyped-def]
+def _drain_one(queue, clock, order, busy: float) -> None:
     at, _n, organization_id = heapq.heappop(queue)
     clock.move_to(max(at, timezone.now()))
     again = tasks.sync_if_due(organization_id)
@@ -117,10 +117,10 @@ def test_a_failed_sync_backs_off_and_the_chain_ends(settings):
                 next_sync_at=timezone.now() + timedelta(minutes=10)
             )
 
-        sync.sync_organization = failing  # type: ignore[assignment]
+        sync.sync_organization = failing
         try:
             again = tasks.sync_if_due(org.pk)
         finally:
-            sync.sync_organization = original  # type: ignore[assignment]
+            sync.sync_organization = original
         assert again == START + timedelta(minutes=10)
         assert not schedule.claim(org.pk, "sync")  # the follow-up at 'again'… not before

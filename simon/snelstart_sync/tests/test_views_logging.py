@@ -143,7 +143,7 @@ def _detail(name: str, code: object) -> str | None:
         return None
 
 
-def _links(alice_client, connection, org_a, org_b):  # type: ignore[no-untyped-def]
+def _links(alice_client, connection, org_a, org_b):
     customer = make_customer(org_a, "Bakkerij Jansen")
     article = make_article(org_a, "KRAAN-15")
     foreign = make_customer(org_b, "Klant van Bravo")

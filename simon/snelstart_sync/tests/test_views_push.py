@@ -20,7 +20,7 @@ from simon.workorders.models import WorkOrder, WorkOrderStatus
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def text(response) -> str:  # type: ignore[no-untyped-def]
+def text(response) -> str:
     content = response.content.decode()
     return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", content).split()))
 
@@ -29,11 +29,11 @@ def page(client: Client, work_order: WorkOrder, name: str = "detail") -> str:
     return text(client.get(reverse(f"workorders:{name}", args=[work_order.code]), follow=True))
 
 
-def panel(client: Client, work_order: WorkOrder):  # type: ignore[no-untyped-def]
+def panel(client: Client, work_order: WorkOrder):
     return client.get(reverse("snelstart_sync:push_panel", args=[work_order.code]))
 
 
-def resend(client: Client, work_order: WorkOrder):  # type: ignore[no-untyped-def]
+def resend(client: Client, work_order: WorkOrder):
     return client.post(reverse("snelstart_sync:push_resend", args=[work_order.code]), follow=True)
 
 

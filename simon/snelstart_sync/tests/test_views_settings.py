@@ -191,7 +191,7 @@ def test_alles_controleren_checks_every_setting_in_one_request(
     assert passed == [n for n in CHECKED if n != "work_article_code"]
 
 
-def _normalized(connection, values: dict[str, str], name: str) -> object:  # type: ignore[no-untyped-def]
+def _normalized(connection, values: dict[str, str], name: str) -> object:
     if name == "administration":
         return str(connection.administration_id)
     return SettingsForm.clean_one(name, values)

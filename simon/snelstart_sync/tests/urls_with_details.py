@@ -15,7 +15,7 @@ def _page(request: HttpRequest, code: object = None) -> HttpResponse:
     return HttpResponse("stand-in")
 
 
-def _app(app: str):  # type: ignore[no-untyped-def]
+def _app(app: str):
     patterns = [
         path("", _page, name="list"),
         path("planning/", _page, name="planning"),

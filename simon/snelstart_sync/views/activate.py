@@ -16,11 +16,12 @@ from simon.snelstart_sync.forms import KeyForm, WipeForm
 from simon.snelstart_sync.models import Connection, State
 from simon.snelstart_sync.views.common import connection_for_user, step_context, wrong_step
 from simon.tenants.scoping import admin_required
+from simon.tenants.types import MemberRequest
 
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def wipe_data(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def wipe_data(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """Show the parts and their counts; a first POST asks for confirmation, the second wipes."""
     connection = connection_for_user(request, code)
     if not lifecycle.screen_allowed("wipe", connection.state):
@@ -51,7 +52,7 @@ def wipe_data(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 @sensitive_post_parameters("koppelsleutel")
 @admin_required
 @require_http_methods(["GET", "POST"])
-def connect(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def connect(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """'Koppel': the key is checked with SnelStart and only then stored, encrypted."""
     connection = connection_for_user(request, code)
     if not lifecycle.screen_allowed("connect", connection.state):

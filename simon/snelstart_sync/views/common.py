@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from simon.snelstart_sync import lifecycle
 from simon.snelstart_sync.models import Connection, State
 from simon.tenants.scoping import get_for_request
+from simon.tenants.types import MemberRequest
 
 # The steps of the activation as the manual names them, for the step indicator.
 STEPS = [
@@ -30,10 +31,10 @@ def connection_for_user(request: HttpRequest, code: uuid.UUID) -> Connection:
     return get_for_request(Connection.objects.select_related("organization"), request, code)
 
 
-def organization_connection(request: HttpRequest) -> Connection | None:
+def organization_connection(request: MemberRequest) -> Connection | None:
     return (
         Connection.objects.select_related("organization")
-        .filter(organization=request.organization)  # type: ignore[attr-defined]
+        .filter(organization=request.organization)
         .first()
     )
 

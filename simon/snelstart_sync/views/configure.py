@@ -28,6 +28,7 @@ from simon.snelstart_sync.forms import SETTING_NAMES, SettingsForm, initial_from
 from simon.snelstart_sync.models import Connection, IntegrationSettings, State
 from simon.snelstart_sync.views.common import connection_for_user, step_context, wrong_step
 from simon.tenants.scoping import admin_required
+from simon.tenants.types import MemberRequest
 from snelstart import SnelStartError, odata
 
 ADMINISTRATION = "administration"
@@ -103,7 +104,7 @@ def _render(
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def settings_page(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def settings_page(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
     if not lifecycle.screen_allowed("settings", connection.state):
         return wrong_step(request, connection)
@@ -131,7 +132,7 @@ def settings_page(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
     return _save(request, connection, values)
 
 
-def _save(request: HttpRequest, connection: Connection, values: dict[str, Any]) -> HttpResponse:
+def _save(request: MemberRequest, connection: Connection, values: dict[str, Any]) -> HttpResponse:
     found = ticks.resolved(request.session, connection)
     for source, target in RESOLVED_IDS.items():
         values[target] = found.get(target) if values[source] else None
@@ -196,7 +197,7 @@ def _check_and_tick(
 
 @admin_required
 @require_POST
-def check(request: HttpRequest, code: uuid.UUID, name: str) -> HttpResponse:
+def check(request: MemberRequest, code: uuid.UUID, name: str) -> HttpResponse:
     """'Controleer' (htmx): checks the posted value of one setting and ticks it when it passes."""
     connection = connection_for_user(request, code)
     if name not in CHECKED:
@@ -207,7 +208,7 @@ def check(request: HttpRequest, code: uuid.UUID, name: str) -> HttpResponse:
 
 @admin_required
 @require_POST
-def check_all(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def check_all(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """'Alles controleren' (htmx): every 'Controleer' at once, with one SnelStart client and one
     session write (parallel requests would each save the session and lose each other's ticks).
     Answers one out-of-band fragment per setting."""
@@ -236,7 +237,7 @@ PICKER_LIMIT = 20
 
 @admin_required
 @require_http_methods(["GET"])
-def article_search(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def article_search(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """The article code fields' picker: SnelStart's active articles whose code starts with, or
     whose description contains, what was typed. Asked of SnelStart itself, because before the
     first import Simon holds no articles yet; the 'Controleer' of the field still decides."""

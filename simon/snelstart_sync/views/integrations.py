@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -16,9 +16,10 @@ from simon.snelstart_sync.views.common import (
     step_url,
 )
 from simon.tenants.scoping import admin_required
+from simon.tenants.types import MemberRequest
 
 
-def _tile(request: HttpRequest) -> dict[str, object]:
+def _tile(request: MemberRequest) -> dict[str, object]:
     connection = organization_connection(request)
     if connection is None or lifecycle.screen_allowed("start", connection.state):
         href = reverse("snelstart_sync:start")
@@ -36,19 +37,19 @@ def _tile(request: HttpRequest) -> dict[str, object]:
 
 @admin_required
 @require_http_methods(["GET"])
-def integrations(request: HttpRequest) -> HttpResponse:
+def integrations(request: MemberRequest) -> HttpResponse:
     return render(request, "snelstart_sync/integrations.html", {"snelstart": _tile(request)})
 
 
 @admin_required
 @require_http_methods(["GET"])
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: MemberRequest) -> HttpResponse:
     return render(request, "snelstart_sync/catalogue.html", {"snelstart": _tile(request)})
 
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: MemberRequest) -> HttpResponse:
     """The explanation with the green 'Start activatie' button; POST begins (or resumes)."""
     connection = organization_connection(request)
     resumable = connection is not None and not lifecycle.screen_allowed("start", connection.state)
@@ -56,13 +57,13 @@ def start(request: HttpRequest) -> HttpResponse:
         assert connection is not None
         return redirect(step_url(connection))
     if request.method == "POST":
-        connection = activation.connection_of(request.organization)  # type: ignore[attr-defined]
+        connection = activation.connection_of(request.organization)
         return redirect("snelstart_sync:wipe", connection.code)
     return render(request, "snelstart_sync/start.html", step_context(connection, "start"))
 
 
 @admin_required
 @require_http_methods(["GET"])
-def terms(request: HttpRequest) -> HttpResponse:
+def terms(request: MemberRequest) -> HttpResponse:
     """The terms the settings ask the beheerder to accept (manual 5.1)."""
     return render(request, "snelstart_sync/terms.html")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import DurationField, ExpressionWrapper, F, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -19,6 +21,7 @@ from simon.snelstart_sync.models import LogMessage, SyncRun, Table
 from simon.snelstart_sync.views.common import connection_for_user
 from simon.tenants.models import Organization
 from simon.tenants.scoping import admin_required
+from simon.tenants.types import MemberRequest
 from simon.workorders.models import WorkOrder
 
 PER_PAGE = 50
@@ -49,7 +52,7 @@ def _filtered(organization: Organization, form: LogFilterForm) -> QuerySet[LogMe
     return messages
 
 
-def _codes(queryset: QuerySet, wanted: set[uuid.UUID]) -> set[uuid.UUID]:
+def _codes(queryset: QuerySet[Any], wanted: set[uuid.UUID]) -> set[uuid.UUID]:
     return set(queryset.filter(code__in=wanted).values_list("code", flat=True)) if wanted else set()
 
 
@@ -60,8 +63,10 @@ def _rows(organization: Organization, page: list[LogMessage]) -> list[LogRow]:
         if message.record_code:
             wanted.setdefault(message.table, set()).add(message.record_code)
 
-    def existing(model: type, table: str) -> set[uuid.UUID]:
-        return _codes(model.objects.filter(organization=organization), wanted.get(table, set()))
+    def existing(model: type[models.Model], table: str) -> set[uuid.UUID]:
+        return _codes(
+            model._default_manager.filter(organization=organization), wanted.get(table, set())
+        )
 
     customers = existing(Customer, Table.CUSTOMER)
     articles = existing(Article, Table.ARTICLE)
@@ -91,7 +96,7 @@ def _rows(organization: Organization, page: list[LogMessage]) -> list[LogRow]:
 
 @admin_required
 @require_http_methods(["GET"])
-def logging_page(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def logging_page(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
     organization = connection.organization
     form = LogFilterForm(request.GET or None)
@@ -111,7 +116,7 @@ def logging_page(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET"])
-def technical_log(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def technical_log(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
     runs = (
         SyncRun.objects.filter(organization=connection.organization)

@@ -29,6 +29,7 @@ from simon.snelstart_sync.orders_in import take
 from simon.snelstart_sync.push import intent, status
 from simon.snelstart_sync.push.preview import preview
 from simon.tenants.scoping import get_for_request, office_required
+from simon.tenants.types import MemberRequest
 from simon.workorders.models import WorkOrder, WorkOrderStatus
 
 HISTORY_LIMIT = 50
@@ -76,7 +77,7 @@ def panel_context(request: HttpRequest, work_order: WorkOrder) -> dict[str, Any]
         context["can_resend"] = version is not None and intent.can_resend(export)
         context["poll"] = export.is_waiting
         context.update(_history(export))
-        if context["can_resend"]:
+        if version is not None and context["can_resend"]:
             context["preview"] = preview(work_order, version)
         return context
     if work_order.is_archived:
@@ -102,14 +103,14 @@ def _work_order(request: HttpRequest, code: str) -> WorkOrder:
 
 @require_GET
 @office_required
-def panel(request: HttpRequest, code: str) -> HttpResponse:
+def panel(request: MemberRequest, code: str) -> HttpResponse:
     """The panel as it is now (htmx polls it while the order is on its way)."""
     return HttpResponse(panel_html(request, _work_order(request, code)))
 
 
 @require_POST
 @office_required
-def resend(request: HttpRequest, code: str) -> HttpResponse:
+def resend(request: MemberRequest, code: str) -> HttpResponse:
     work_order = _work_order(request, code)
     export = SalesOrderExport.objects.filter(work_order=work_order).first()
     if export is None:

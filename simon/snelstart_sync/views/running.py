@@ -23,6 +23,7 @@ from simon.snelstart_sync.views.common import (
     wrong_step,
 )
 from simon.tenants.scoping import admin_required
+from simon.tenants.types import MemberRequest
 
 
 def _progress_context(connection: Connection) -> dict[str, object]:
@@ -47,7 +48,7 @@ def _progress_context(connection: Connection) -> dict[str, object]:
 
 @admin_required
 @require_http_methods(["GET"])
-def overview(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def overview(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     connection = connection_for_user(request, code)
     if not lifecycle.screen_allowed("overview", connection.state):
         return wrong_step(request, connection)
@@ -61,7 +62,7 @@ def overview(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET"])
-def progress(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def progress(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """The htmx fragment polled every 2 s. When the import is done the whole page reloads
     once: its other panel (status, last sync) changes too, not only this fragment."""
     connection = connection_for_user(request, code)
@@ -89,7 +90,7 @@ def _enqueue(
 
 @admin_required
 @require_POST
-def sync_now(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def sync_now(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     return _enqueue(
         request,
         code,
@@ -100,7 +101,7 @@ def sync_now(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @admin_required
 @require_POST
-def cleanup_now(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def cleanup_now(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     return _enqueue(
         request,
         code,
@@ -111,7 +112,7 @@ def cleanup_now(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def deactivate(request: HttpRequest, code: uuid.UUID) -> HttpResponse:
+def deactivate(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     """'Deactiveren' asks the manual's question first (9.1); then nothing is pulled or pushed."""
     connection = connection_for_user(request, code)
     if not lifecycle.screen_allowed("deactivate", connection.state):

@@ -18,7 +18,7 @@ LOCKED = "Te veel mislukte pogingen om in te loggen."
 NOW = dt.datetime(2026, 3, 16, 9, 0, tzinfo=dt.UTC)
 
 
-def login(client: Client, username: str, password: str, path: str = "/accounts/login/"):  # type: ignore[no-untyped-def]
+def login(client: Client, username: str, password: str, path: str = "/accounts/login/"):
     return client.post(path, {"username": username, "password": password})
 
 

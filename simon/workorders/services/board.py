@@ -64,7 +64,7 @@ def planning_board(organization: Organization, first_day: date, days: int) -> Bo
             organization=organization, planned_date__gte=span[0], planned_date__lte=span[-1]
         ).select_related("customer", "work_address")
     }
-    cells: dict[tuple[int, date], list[WorkOrder]] = defaultdict(list)
+    cells: dict[tuple[int, date | None], list[WorkOrder]] = defaultdict(list)
     for user_id, work_order_id in Assignment.objects.filter(work_order_id__in=planned).values_list(
         "user_id", "work_order_id"
     ):

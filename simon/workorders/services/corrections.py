@@ -7,13 +7,12 @@ them. Each correction is written into the work order's history.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from simon.catalog.models import Article
 from simon.customers.models import Customer, WorkAddress
+from simon.tenants.types import User
 from simon.workorders.models import MaterialLine, WorkOrder, WorkOrderStatus
 from simon.workorders.permissions import require_correct
 from simon.workorders.services.common import lock
@@ -22,7 +21,7 @@ from simon.workorders.services.lifecycle import _check_customer_and_address
 from simon.workorders.services.registrations import _check_article
 
 
-def _note(work_order: WorkOrder, by: Any, note: str) -> None:
+def _note(work_order: WorkOrder, by: User | None, note: str) -> None:
     record_status_change(
         work_order,
         from_status=WorkOrderStatus.ARCHIVED,
@@ -33,7 +32,11 @@ def _note(work_order: WorkOrder, by: Any, note: str) -> None:
 
 
 def correct_header(
-    work_order: WorkOrder, *, by: Any, customer: Customer | None, work_address: WorkAddress | None
+    work_order: WorkOrder,
+    *,
+    by: User | None,
+    customer: Customer | None,
+    work_address: WorkAddress | None,
 ) -> WorkOrder:
     with transaction.atomic():
         current = lock(work_order)
@@ -62,7 +65,9 @@ def correct_header(
     return current
 
 
-def correct_material_article(line: MaterialLine, *, by: Any, article: Article) -> MaterialLine:
+def correct_material_article(
+    line: MaterialLine, *, by: User | None, article: Article
+) -> MaterialLine:
     with transaction.atomic():
         current = lock(line.work_order)
         require_correct(by, current)

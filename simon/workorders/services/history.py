@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.utils import timezone
 
+from simon.tenants.types import User
 from simon.workorders.events import work_order_status_changed
 from simon.workorders.models import StatusChange, WorkOrder
 
@@ -16,7 +16,7 @@ def record_status_change(
     *,
     from_status: str,
     to_status: str,
-    by: Any,
+    by: User | None,
     note: str = "",
     client_id: uuid.UUID | None = None,
 ) -> StatusChange:

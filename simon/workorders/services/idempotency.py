@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from django.db import models
 from django.utils.translation import gettext as _
 
+from simon.tenants.types import User
 from simon.workorders.errors import RegistrationConflict, RegistrationRemoved
 from simon.workorders.models import RemovedRegistration, StatusChange
 
@@ -26,7 +27,7 @@ R = TypeVar("R", bound=models.Model)
 def _author_id(row: models.Model) -> int | None:
     """Who made the registration: ``by`` of a status change, ``created_by`` of the others."""
     attribute = "by_id" if isinstance(row, StatusChange) else "created_by_id"
-    return getattr(row, attribute)  # type: ignore[no-any-return]
+    return getattr(row, attribute)
 
 
 def earlier_registration(
@@ -34,7 +35,7 @@ def earlier_registration(
     organization_id: int,
     client_id: uuid.UUID | None,
     *,
-    by: Any,
+    by: User | None,
     work_order_code: Any,
 ) -> R | None:
     """The row an earlier request with this ``client_id`` created, or None for a new one.
@@ -70,7 +71,7 @@ def earlier_registration(
     return row
 
 
-def remember_removal(row: Any, *, by: Any) -> None:
+def remember_removal(row: Any, *, by: User | None) -> None:
     """Keep the app-id of a time entry or material line that is being deleted (if it has one)."""
     if row.client_id is None:
         return

@@ -24,6 +24,7 @@ from simon.lib import work_order_hooks
 from simon.lib.choices import Source
 from simon.lib.membership import membership_of
 from simon.tenants.models import Organization
+from simon.tenants.types import User
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.events import work_order_archived
 from simon.workorders.models import Assignment, StatusChange, WorkOrder, WorkOrderStatus
@@ -80,7 +81,7 @@ def _check_planning(date_: date | None, start: time | None, end: time | None) ->
 def create_work_order(
     organization: Organization,
     *,
-    by: Any,
+    by: User | None,
     customer: Customer | None = None,
     work_address: WorkAddress | None = None,
     description: str = "",
@@ -141,7 +142,7 @@ def create_work_order(
     return work_order
 
 
-def update_work_order(work_order: WorkOrder, *, by: Any, **fields: Any) -> WorkOrder:
+def update_work_order(work_order: WorkOrder, *, by: User | None, **fields: Any) -> WorkOrder:
     """Change customer, work address, description or customer reference (office, not archived)."""
     unknown = set(fields) - set(HEADER_FIELDS)
     if unknown:
@@ -166,7 +167,7 @@ def update_work_order(work_order: WorkOrder, *, by: Any, **fields: Any) -> WorkO
 def plan_work_order(
     work_order: WorkOrder,
     *,
-    by: Any,
+    by: User | None,
     date: date,
     start: time | None = None,
     end: time | None = None,
@@ -212,7 +213,7 @@ def plan_work_order(
 def _move(
     work_order: WorkOrder,
     *,
-    by: Any,
+    by: User | None,
     allowed_from: tuple[str, ...],
     to: str,
     refusal: str,
@@ -236,7 +237,7 @@ def _move(
 
 
 def report_complete(
-    work_order: WorkOrder, *, by: Any, client_id: uuid.UUID | None = None
+    work_order: WorkOrder, *, by: User | None, client_id: uuid.UUID | None = None
 ) -> WorkOrder:
     """'Gereed melden': open or planned -> 'gereed gemeld', with completed_at.
 
@@ -262,7 +263,7 @@ def report_complete(
     return current
 
 
-def reopen(work_order: WorkOrder, *, by: Any) -> WorkOrder:
+def reopen(work_order: WorkOrder, *, by: User | None) -> WorkOrder:
     """Office: 'gereed gemeld' -> 'ingepland' (or 'open' when it has no planning)."""
     with transaction.atomic():
         current = lock(work_order)
@@ -280,7 +281,7 @@ def reopen(work_order: WorkOrder, *, by: Any) -> WorkOrder:
     return current
 
 
-def archive(work_order: WorkOrder, *, by: Any) -> WorkOrder:
+def archive(work_order: WorkOrder, *, by: User | None) -> WorkOrder:
     """Office: 'gereed gemeld' -> 'gearchiveerd' (S8), the step that sends it to SnelStart (S9).
 
     ``work_order_archived`` is sent inside this transaction: a receiver's writes (the export
@@ -321,7 +322,9 @@ class ArchiveResult:
     unknown: list[str] = field(default_factory=list)
 
 
-def archive_many(organization: Organization, codes: Iterable[Any], *, by: Any) -> ArchiveResult:
+def archive_many(
+    organization: Organization, codes: Iterable[Any], *, by: User | None
+) -> ArchiveResult:
     """The overview's 'Archiveren' button: archive each order on its own, report the others."""
     if by is not None:
         membership = membership_of(by, organization)

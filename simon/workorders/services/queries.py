@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from simon.workorders.models import MaterialLine, TimeEntry, TimeKind, WorkOrder
 
 HOURS_STEP = Decimal("0.0001")
+_HOURS_STEP_EXPONENT = -4  # of HOURS_STEP
 
 
 def minutes_to_hours(minutes: int) -> Decimal:
@@ -25,7 +26,7 @@ def minutes_to_hours(minutes: int) -> Decimal:
     """
     hours = Decimal(minutes) / Decimal(60)
     exponent = hours.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= HOURS_STEP.as_tuple().exponent:
+    if isinstance(exponent, int) and exponent >= _HOURS_STEP_EXPONENT:
         return hours
     return hours.quantize(HOURS_STEP, rounding=ROUND_HALF_UP)
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from simon.catalog.models import Article
 from simon.tenants.models import Membership
+from simon.tenants.types import User
 from simon.workorders.errors import (
     RegistrationConflict,
     WorkOrderError,
@@ -102,8 +103,9 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-def _check_own_hours(membership: Membership | None, by: Any, employee: Any) -> None:
-    if membership is not None and not membership.is_office and employee.pk != by.pk:
+def _check_own_hours(membership: Membership | None, by: User | None, employee: Any) -> None:
+    author = by.pk if by is not None else None  # a membership is always someone's
+    if membership is not None and not membership.is_office and employee.pk != author:
         raise WorkOrderPermissionDenied(_("Je kunt alleen je eigen uren registreren."))
 
 
@@ -125,7 +127,7 @@ def _create_once(create: Callable[[], Model], client_id: uuid.UUID | None) -> An
 def add_time_entry(
     work_order: WorkOrder,
     *,
-    by: Any,
+    by: User | None,
     employee: Any,
     kind: str,
     date: date,
@@ -165,10 +167,10 @@ def add_time_entry(
             "created_by": by,
             "client_id": client_id,
         }
-        return _create_once(lambda: TimeEntry.objects.create(**fields), client_id)  # type: ignore[no-any-return]
+        return _create_once(lambda: TimeEntry.objects.create(**fields), client_id)
 
 
-def update_time_entry(entry: TimeEntry, *, by: Any, **fields: Any) -> TimeEntry:
+def update_time_entry(entry: TimeEntry, *, by: User | None, **fields: Any) -> TimeEntry:
     """Change employee, kind, date, minutes, start, end or note.
 
     Giving only ``minutes`` replaces a start/end span; giving ``start``/``end`` recomputes
@@ -204,7 +206,7 @@ def update_time_entry(entry: TimeEntry, *, by: Any, **fields: Any) -> TimeEntry:
     return entry
 
 
-def delete_time_entry(entry: TimeEntry, *, by: Any) -> None:
+def delete_time_entry(entry: TimeEntry, *, by: User | None) -> None:
     with transaction.atomic():
         current = lock(entry.work_order)
         membership = require_edit(by, current)
@@ -224,7 +226,7 @@ def _check_article(work_order: WorkOrder, article: Article, current: Article | N
 def add_material(
     work_order: WorkOrder,
     *,
-    by: Any,
+    by: User | None,
     article: Article,
     quantity: Any,
     note: str = "",
@@ -253,10 +255,10 @@ def add_material(
             "created_by": by,
             "client_id": client_id,
         }
-        return _create_once(lambda: MaterialLine.objects.create(**fields), client_id)  # type: ignore[no-any-return]
+        return _create_once(lambda: MaterialLine.objects.create(**fields), client_id)
 
 
-def update_material(line: MaterialLine, *, by: Any, **fields: Any) -> MaterialLine:
+def update_material(line: MaterialLine, *, by: User | None, **fields: Any) -> MaterialLine:
     """Change the article, quantity or note of a material line."""
     unknown = set(fields) - {"article", "quantity", "note"}
     if unknown:
@@ -275,7 +277,7 @@ def update_material(line: MaterialLine, *, by: Any, **fields: Any) -> MaterialLi
     return line
 
 
-def delete_material(line: MaterialLine, *, by: Any) -> None:
+def delete_material(line: MaterialLine, *, by: User | None) -> None:
     with transaction.atomic():
         current = lock(line.work_order)
         require_edit(by, current)

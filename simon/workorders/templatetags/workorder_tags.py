@@ -28,7 +28,8 @@ def quantity(value: Decimal | None) -> str:
     if value is None:
         return ""
     exact = Decimal(value).normalize()
-    if exact.as_tuple().exponent > 0:  # type: ignore[operator]  # 1E+2 -> 100
+    exponent = exact.as_tuple().exponent  # an int for a finite number
+    if isinstance(exponent, int) and exponent > 0:  # 1E+2 -> 100
         exact = exact.quantize(Decimal(1))
     return formats.number_format(exact)
 

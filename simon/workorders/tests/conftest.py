@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from simon.lib.testing import DAY, FAST_HASHERS, make_address, make_article, make_customer
@@ -53,7 +55,7 @@ def archived(completed, alice) -> WorkOrder:
 
 
 # The header htmx sends with every request it makes; views then answer with a fragment.
-HTMX = {"HTTP_HX_REQUEST": "true"}
+HTMX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from simon.workorders.errors import RegistrationConflict, RegistrationRemoved
 from simon.workorders.models import MaterialLine, RemovedRegistration, TimeEntry, WorkOrder
 
 
-def book(work_order, bob, client_id, minutes=30):  # type: ignore[no-untyped-def]
+def book(work_order, bob, client_id, minutes=30):
     return services.add_time_entry(
         work_order,
         by=bob,

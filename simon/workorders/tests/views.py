@@ -8,7 +8,7 @@ from html import unescape
 from django.contrib.messages import get_messages
 
 
-def text(response_or_html) -> str:  # type: ignore[no-untyped-def]
+def text(response_or_html) -> str:
     """The visible text of a page or fragment, whitespace collapsed."""
     html = getattr(response_or_html, "content", response_or_html)
     if isinstance(html, bytes):
@@ -18,7 +18,7 @@ def text(response_or_html) -> str:  # type: ignore[no-untyped-def]
     return re.sub(r"\s+", " ", unescape(html)).strip()
 
 
-def section(response, element_id: str) -> str:  # type: ignore[no-untyped-def]
+def section(response, element_id: str) -> str:
     """The visible text of the <section id=...> in a page."""
     html = response.content.decode()
     match = re.search(rf'<section id="{element_id}".*?</section>', html, flags=re.S)
@@ -26,5 +26,5 @@ def section(response, element_id: str) -> str:  # type: ignore[no-untyped-def]
     return text(match.group(0))
 
 
-def messages_of(response) -> list[str]:  # type: ignore[no-untyped-def]
+def messages_of(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]

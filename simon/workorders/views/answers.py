@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from simon.forms import services as form_services
 from simon.forms.errors import FormError
 from simon.forms.models import FormResponse, FormTemplate, Question, QuestionKind
 from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders.views.common import get_editable_work_order, handles_domain_errors
 from simon.workorders.views.detail import section_response
 
@@ -84,7 +85,7 @@ def response_items(
     return items
 
 
-def _chosen_template(request: HttpRequest) -> FormTemplate | None:
+def _chosen_template(request: MemberRequest) -> FormTemplate | None:
     """An active template of this organization, or None (also for a garbage code)."""
     templates = FormTemplate.objects.filter(organization=request.organization).visible()
     try:
@@ -96,7 +97,7 @@ def _chosen_template(request: HttpRequest) -> FormTemplate | None:
 @require_POST
 @member_required
 @handles_domain_errors
-def attach(request: HttpRequest, code: str) -> HttpResponse:
+def attach(request: MemberRequest, code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     template = _chosen_template(request)
     if template is None:
@@ -114,7 +115,7 @@ def attach(request: HttpRequest, code: str) -> HttpResponse:
 
 @member_required
 @handles_domain_errors
-def response_view(request: HttpRequest, code: str, response_code: str) -> HttpResponse:
+def response_view(request: MemberRequest, code: str, response_code: str) -> HttpResponse:
     """GET: the section with this response in edit mode. POST: store its answers.
 
     'Opslaan' keeps a draft; 'Formulier afronden' (``complete``) also demands every required

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from simon.lib import dates
 from simon.lib.input_guard import bad_request
 from simon.tenants.scoping import office_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 
 DAY = "dag"
@@ -30,7 +31,7 @@ def _day(value: str | None) -> date:
 
 @require_GET
 @office_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: MemberRequest) -> HttpResponse:
     mode = WEEK if request.GET.get("weergave") != DAY else DAY
     day = _day(request.GET.get("datum"))
     if not dates.in_range(day):

@@ -15,14 +15,15 @@ from simon.lib.errors import DomainError, NotPermitted
 from simon.lib.external import managed_externally
 from simon.tenants.models import Membership, Organization
 from simon.tenants.scoping import get_for_request
+from simon.tenants.types import MemberRequest
 from simon.workorders.models import WorkOrder
 from simon.workorders.permissions import require_edit, visible_work_orders
 
 View = Callable[..., HttpResponse]
 
 
-def membership(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined]
+def membership(request: MemberRequest) -> Membership:
+    return request.membership
 
 
 def customer_required_by(organization: Organization) -> str:
@@ -32,7 +33,7 @@ def customer_required_by(organization: Organization) -> str:
     return management.system if management else ""
 
 
-def get_work_order(request: HttpRequest, code: Any) -> WorkOrder:
+def get_work_order(request: MemberRequest, code: Any) -> WorkOrder:
     """The order with this code among those the user may see; else 404.
 
     Another tenant's order and a colleague's order (for a monteur) are both 'not found':
@@ -42,7 +43,7 @@ def get_work_order(request: HttpRequest, code: Any) -> WorkOrder:
     return get_for_request(qs, request, code)
 
 
-def get_editable_work_order(request: HttpRequest, code: Any) -> WorkOrder:
+def get_editable_work_order(request: MemberRequest, code: Any) -> WorkOrder:
     """As ``get_work_order``, and refused up front (403 with the reason) when this user may not
     change it: an archived order must not even validate a form."""
     work_order = get_work_order(request, code)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,6 +24,7 @@ from simon.catalog.services import search_articles
 from simon.forms.models import FormTemplate
 from simon.lib import work_order_hooks
 from simon.tenants.scoping import member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import PICKER_LIMIT, MaterialForm, PlanForm, TimeEntryForm
@@ -52,7 +53,7 @@ SECTIONS = {
 BY_ANCHOR = {anchor: name for name, (_template, anchor, _affected) in SECTIONS.items()}
 
 
-def plan_form(request: HttpRequest, work_order: WorkOrder) -> PlanForm:
+def plan_form(request: MemberRequest, work_order: WorkOrder) -> PlanForm:
     return PlanForm(
         organization=request.organization,
         initial={
@@ -64,7 +65,7 @@ def plan_form(request: HttpRequest, work_order: WorkOrder) -> PlanForm:
     )
 
 
-def time_form(request: HttpRequest, work_order: WorkOrder) -> TimeEntryForm:
+def time_form(request: MemberRequest, work_order: WorkOrder) -> TimeEntryForm:
     return TimeEntryForm(
         organization=request.organization,
         office=membership(request).is_office,
@@ -76,11 +77,13 @@ def time_form(request: HttpRequest, work_order: WorkOrder) -> TimeEntryForm:
     )
 
 
-def material_form(request: HttpRequest) -> MaterialForm:
+def material_form(request: MemberRequest) -> MaterialForm:
     return MaterialForm(organization=request.organization)
 
 
-def detail_context(request: HttpRequest, work_order: WorkOrder, **overrides: Any) -> dict[str, Any]:
+def detail_context(
+    request: MemberRequest, work_order: WorkOrder, **overrides: Any
+) -> dict[str, Any]:
     """Everything the page and its sections show; ``overrides`` replace forms and edit modes."""
     from simon.workorders.views.answers import response_items
 
@@ -138,7 +141,7 @@ def detail_context(request: HttpRequest, work_order: WorkOrder, **overrides: Any
 
 
 def section_response(
-    request: HttpRequest,
+    request: MemberRequest,
     work_order: WorkOrder,
     section: str,
     *,
@@ -170,7 +173,7 @@ def section_response(
 @require_GET
 @member_required
 @handles_domain_errors
-def detail(request: HttpRequest, code: str) -> HttpResponse:
+def detail(request: MemberRequest, code: str) -> HttpResponse:
     work_order = get_work_order(request, code)
     return render(request, "workorders/detail.html", detail_context(request, work_order))
 
@@ -178,14 +181,14 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @member_required
 @handles_domain_errors
-def section(request: HttpRequest, code: str, name: str) -> HttpResponse:
+def section(request: MemberRequest, code: str, name: str) -> HttpResponse:
     """A section as it is now, e.g. after 'Annuleren' of an inline edit."""
     if name not in BY_ANCHOR:
         raise Http404
     return section_response(request, get_work_order(request, code), BY_ANCHOR[name])
 
 
-def _status_action(request: HttpRequest, code: str, action: Any, done: str) -> HttpResponse:
+def _status_action(request: MemberRequest, code: str, action: Any, done: str) -> HttpResponse:
     work_order = get_work_order(request, code)
     try:
         action(work_order, by=request.user)
@@ -201,7 +204,7 @@ def _status_action(request: HttpRequest, code: str, action: Any, done: str) -> H
 @require_POST
 @member_required
 @handles_domain_errors
-def complete(request: HttpRequest, code: str) -> HttpResponse:
+def complete(request: MemberRequest, code: str) -> HttpResponse:
     return _status_action(
         request, code, services.report_complete, _("Werkbon %(number)s is gereed gemeld.")
     )
@@ -210,14 +213,14 @@ def complete(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @member_required
 @handles_domain_errors
-def reopen(request: HttpRequest, code: str) -> HttpResponse:
+def reopen(request: MemberRequest, code: str) -> HttpResponse:
     return _status_action(request, code, services.reopen, _("Werkbon %(number)s is heropend."))
 
 
 @require_http_methods(["GET", "POST"])
 @member_required
 @handles_domain_errors
-def archive(request: HttpRequest, code: str) -> HttpResponse:
+def archive(request: MemberRequest, code: str) -> HttpResponse:
     """GET: what archiving will do (the integration's preview) and a confirmation; POST: archive."""
     if request.method == "POST":
         return _status_action(

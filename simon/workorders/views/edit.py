@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from simon.lib.errors import NotPermitted
 from simon.tenants.scoping import member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import PICKER_LIMIT, WorkOrderForm, add_domain_error
@@ -25,7 +26,7 @@ from simon.workorders.views.common import (
 from simon.workorders.views.pickers import customer_work_addresses, search_customers
 
 
-def _warn_without_customer(request: HttpRequest, work_order: WorkOrder) -> None:
+def _warn_without_customer(request: MemberRequest, work_order: WorkOrder) -> None:
     system = customer_required_by(request.organization)
     if work_order.customer_id is None and system:
         messages.warning(
@@ -38,7 +39,9 @@ def _warn_without_customer(request: HttpRequest, work_order: WorkOrder) -> None:
         )
 
 
-def _page(request: HttpRequest, form: WorkOrderForm, work_order: WorkOrder | None) -> HttpResponse:
+def _page(
+    request: MemberRequest, form: WorkOrderForm, work_order: WorkOrder | None
+) -> HttpResponse:
     """The form page; the pickers show the first customers and the chosen customer's addresses."""
     chosen = form.chosen_customer()
     customers = list(search_customers(request.organization, "")[:PICKER_LIMIT])
@@ -71,7 +74,7 @@ def _page(request: HttpRequest, form: WorkOrderForm, work_order: WorkOrder | Non
 
 @member_required
 @handles_domain_errors
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: MemberRequest) -> HttpResponse:
     """Office and field staff alike; a monteur's order is planned on themselves (on site)."""
     member = membership(request)
     form = WorkOrderForm(request.POST or None, organization=request.organization, membership=member)
@@ -105,7 +108,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @member_required
 @handles_domain_errors
-def edit(request: HttpRequest, code: str) -> HttpResponse:
+def edit(request: MemberRequest, code: str) -> HttpResponse:
     """Office only, until archived (S8: the office corrects before archiving). An archived order
     that SnelStart refused may have its customer and work address corrected."""
     work_order = get_work_order(request, code)
@@ -145,7 +148,7 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, form, work_order)
 
 
-def _correct(request: HttpRequest, work_order: WorkOrder) -> HttpResponse:
+def _correct(request: MemberRequest, work_order: WorkOrder) -> HttpResponse:
     initial = {
         "customer": work_order.customer.code if work_order.customer else "",
         "work_address": work_order.work_address.code if work_order.work_address else "",

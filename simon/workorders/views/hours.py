@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
 from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import TimeEntryForm, add_domain_error
@@ -19,7 +20,7 @@ EDIT_PREFIX = "uren-wijzig"  # the inline edit form sits beside the add form on 
 
 
 def _form(
-    request: HttpRequest, data: Any = None, initial: Any = None, prefix: str | None = None
+    request: MemberRequest, data: Any = None, initial: Any = None, prefix: str | None = None
 ) -> TimeEntryForm:
     return TimeEntryForm(
         data,
@@ -52,7 +53,7 @@ def _entry(request: HttpRequest, work_order: WorkOrder, entry_code: str) -> Time
 @require_POST
 @member_required
 @handles_domain_errors
-def add(request: HttpRequest, code: str) -> HttpResponse:
+def add(request: MemberRequest, code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     form = _form(request, request.POST)
     if form.is_valid():
@@ -69,7 +70,7 @@ def add(request: HttpRequest, code: str) -> HttpResponse:
 
 @member_required
 @handles_domain_errors
-def edit(request: HttpRequest, code: str, entry_code: str) -> HttpResponse:
+def edit(request: MemberRequest, code: str, entry_code: str) -> HttpResponse:
     """GET: the row as a form. POST: save it; the form stays open on errors."""
     work_order = get_editable_work_order(request, code)
     entry = _entry(request, work_order, entry_code)
@@ -109,7 +110,7 @@ def edit(request: HttpRequest, code: str, entry_code: str) -> HttpResponse:
 @require_POST
 @member_required
 @handles_domain_errors
-def delete(request: HttpRequest, code: str, entry_code: str) -> HttpResponse:
+def delete(request: MemberRequest, code: str, entry_code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     services.delete_time_entry(_entry(request, work_order, entry_code), by=request.user)
     return section_response(request, work_order, "hours")

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
 from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import MaterialForm, add_domain_error
@@ -38,7 +39,7 @@ def _values(form: MaterialForm) -> dict[str, Any]:
 @require_POST
 @member_required
 @handles_domain_errors
-def add(request: HttpRequest, code: str) -> HttpResponse:
+def add(request: MemberRequest, code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     form = MaterialForm(request.POST, organization=request.organization)
     if form.is_valid():
@@ -55,7 +56,7 @@ def add(request: HttpRequest, code: str) -> HttpResponse:
 
 @member_required
 @handles_domain_errors
-def edit(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
+def edit(request: MemberRequest, code: str, line_code: str) -> HttpResponse:
     """GET: the line as a form. POST: save it; the form stays open on errors."""
     work_order = get_work_order(request, code)
     if can_correct(membership(request), work_order):
@@ -96,14 +97,14 @@ def edit(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
 @require_POST
 @member_required
 @handles_domain_errors
-def delete(request: HttpRequest, code: str, line_code: str) -> HttpResponse:
+def delete(request: MemberRequest, code: str, line_code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     services.delete_material(_line(request, work_order, line_code), by=request.user)
     return section_response(request, work_order, "materials")
 
 
 def _replace_article(
-    request: HttpRequest, work_order: WorkOrder, line: MaterialLine
+    request: MemberRequest, work_order: WorkOrder, line: MaterialLine
 ) -> HttpResponse:
     """An archived order SnelStart refused: only the line's article may be replaced."""
     form = MaterialForm(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from simon.lib import work_order_hooks
 from simon.lib.paging import paginate
 from simon.tenants.scoping import member_required, office_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.forms import FilterForm
 from simon.workorders.models import WorkOrder, WorkOrderStatus
@@ -26,7 +27,7 @@ CONFIRM_LIMIT = 200
 
 @require_GET
 @member_required
-def work_order_list(request: HttpRequest) -> HttpResponse:
+def work_order_list(request: MemberRequest) -> HttpResponse:
     member = membership(request)
     form = FilterForm(
         request.GET or None, organization=request.organization, office=member.is_office
@@ -73,7 +74,7 @@ def work_order_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @office_required
 @handles_domain_errors
-def archive_selected(request: HttpRequest) -> HttpResponse:
+def archive_selected(request: MemberRequest) -> HttpResponse:
     """Archive each selected order on its own and say per order what happened (S8)."""
     back = reverse("workorders:list")
     querystring = request.POST.get("querystring", "")
@@ -109,7 +110,7 @@ def archive_selected(request: HttpRequest) -> HttpResponse:
     return redirect(back)
 
 
-def _confirm(request: HttpRequest, codes: list[str], querystring: str) -> HttpResponse:
+def _confirm(request: MemberRequest, codes: list[str], querystring: str) -> HttpResponse:
     """Before a bulk 'Archiveren': per selected order, whether it will be archived or why not."""
     rows = []
     unknown = 0

@@ -11,7 +11,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -20,6 +20,7 @@ from simon.catalog.services import search_articles
 from simon.customers.models import Customer, WorkAddress
 from simon.tenants.models import Organization
 from simon.tenants.scoping import member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders.forms import PICKER_LIMIT
 from simon.workorders.views.common import customer_required_by
 
@@ -55,7 +56,7 @@ def _is_code(value: str) -> bool:
 
 @require_GET
 @member_required
-def customer_options(request: HttpRequest) -> HttpResponse:
+def customer_options(request: MemberRequest) -> HttpResponse:
     """The matches; the customer already chosen stays on top so searching never unselects it."""
     found = search_customers(request.organization, request.GET.get("q", ""))
     customers = list(found[: PICKER_LIMIT + 1])
@@ -78,7 +79,7 @@ def customer_options(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @member_required
-def address_options(request: HttpRequest) -> HttpResponse:
+def address_options(request: MemberRequest) -> HttpResponse:
     code = request.GET.get("customer", "")
     return render(
         request,
@@ -94,7 +95,7 @@ def address_options(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @member_required
-def article_options(request: HttpRequest) -> HttpResponse:
+def article_options(request: MemberRequest) -> HttpResponse:
     articles: list[Article] = list(
         search_articles(request.organization, request.GET.get("q", ""))[: PICKER_LIMIT + 1]
     )

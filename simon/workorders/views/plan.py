@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_POST
 
 from simon.tenants.scoping import member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.forms import PlanForm, add_domain_error
@@ -16,7 +17,7 @@ from simon.workorders.views.detail import section_response
 @require_POST
 @member_required
 @handles_domain_errors
-def plan(request: HttpRequest, code: str) -> HttpResponse:
+def plan(request: MemberRequest, code: str) -> HttpResponse:
     """'Inplannen': open or planned -> 'ingepland'. A monteur stays planned on it themselves."""
     work_order = get_editable_work_order(request, code)
     form = PlanForm(request.POST, organization=request.organization)

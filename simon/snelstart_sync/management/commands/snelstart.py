@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -43,13 +44,14 @@ class Command(BaseCommand):
         if action == "resend":
             self.stdout.write(operator.resend(options["work_order"], options.get("org")))
             return
-        connections = Connection.objects.select_related("organization")
+        everything = Connection.objects.select_related("organization")
+        connections: Iterable[Connection]
         if options.get("org"):
-            connections = connections.filter(organization__code=options["org"])
+            connections = everything.filter(organization__code=options["org"])
             if not connections.exists():
                 raise CommandError(f"no SnelStart connection for organization {options['org']}")
         else:
-            connections = [c for c in connections if c.is_running]
+            connections = [c for c in everything if c.is_running]
         failed = 0
         for connection in connections:
             name = connection.organization.name
