@@ -111,6 +111,8 @@ class Phone:
         if not os.environ.get("SIMON_DOCS_SCREENSHOTS"):
             return
         path = SCREENSHOTS / f"veld-{name}.png"
+        if not self.page.locator("dialog[open]").count():
+            self.page.evaluate("window.scrollTo(0, 0)")
         self.page.screenshot(path=str(path), scale="css", animations="disabled")
         Image.open(path).convert("RGB").quantize(64).save(path, optimize=True)
 

@@ -106,6 +106,7 @@ export function render(root, code) {
 export function renderTimer(view, order, editable) {
   const timer = state.timer;
   const here = timer && timer.order === order.code;
+  view.querySelector("#tijd").hidden = !here && !editable;
   slot(view, "timer-running").hidden = !here;
   slot(view, "timer-idle").hidden = here || !editable;
   const elsewhere = slot(view, "timer-elsewhere");
