@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import login_in_browser
 from simon.fieldapp.tests.conftest import this_morning
 from simon.forms.models import FormResponse
 from simon.workorders.models import MaterialLine, StatusChange, TimeEntry, WorkOrderStatus
@@ -27,7 +28,7 @@ def draw_signature(page: Page) -> None:
     page.mouse.up()
 
 
-def outbox_count(page: Page):  # type: ignore[no-untyped-def]
+def outbox_count(page: Page):
     return page.locator(".fa-bar [data-slot=outbox-count]")
 
 
@@ -193,3 +194,19 @@ def test_a_running_timer_survives_closing_the_browser(phone_for, day, bob):
 
     entry = TimeEntry.objects.get(work_order=boiler)
     assert (entry.kind, entry.minutes, str(entry.start_time)) == ("werktijd", 40, "09:00:00")
+
+
+def test_another_organization_sees_nothing_of_ours(phone_for, day, charlie):
+    phone = phone_for(service_workers="block")
+    page = phone.page
+    login_in_browser(page, "charlie")  # office of organization B: starts on the work orders
+    page.goto("/veld/")
+    phone.ready()
+
+    expect(page.locator("[data-list=today]")).to_be_empty()
+    expect(page.locator("[data-empty=today]")).to_have_text(
+        "Vandaag staat er niets voor je gepland."
+    )
+    expect(page.locator("main")).not_to_contain_text("Bakkerij Jansen")
+    response = page.goto(f"/veld/werkbon/{day['boiler'].code}/")
+    assert response is not None and response.status == 404
