@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from simon.lib.choices import Source
+from simon.lib.mirror import MirroredById
 from simon.tenants.models import TenantModel, TenantQuerySet, organization_field
 
 
@@ -16,36 +15,24 @@ class ActiveQuerySet(TenantQuerySet):
         return self.filter(active=True)
 
 
-class ArticleGroup(TenantModel):
+class ArticleGroup(MirroredById, TenantModel):
     """SnelStart's 'artikelomzetgroep'; the settings choose groups by name (case-sensitive)."""
 
     name = models.CharField(_("naam"), max_length=100)
     number = models.IntegerField(_("nummer"), null=True, blank=True)
-    snelstart_id = models.UUIDField(_("SnelStart-id"), null=True, blank=True, editable=False)
-    source = models.CharField(
-        _("herkomst"), max_length=20, choices=Source.choices, default=Source.LOCAL
-    )
-    active = models.BooleanField(_("actief"), default=True)
 
     objects = ActiveQuerySet.as_manager()
 
-    class Meta:
+    class Meta(MirroredById.Meta):
         verbose_name = _("artikelgroep")
         verbose_name_plural = _("artikelgroepen")
         ordering = ["name", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "snelstart_id"],
-                condition=Q(snelstart_id__isnull=False),
-                name="articlegroup_unique_snelstart_id",
-            ),
-        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Article(TenantModel):
+class Article(MirroredById, TenantModel):
     organization = organization_field(db_index=False)  # see Meta.indexes
     # Not ``code``: that is the opaque public code every tenant-owned row has.
     article_code = models.CharField(_("artikelcode"), max_length=50)
@@ -63,28 +50,16 @@ class Article(TenantModel):
         related_name="articles",
         verbose_name=_("artikelgroep"),
     )
-    snelstart_id = models.UUIDField(_("SnelStart-id"), null=True, blank=True, editable=False)
-    source = models.CharField(
-        _("herkomst"), max_length=20, choices=Source.choices, default=Source.LOCAL
-    )
-    active = models.BooleanField(_("actief"), default=True)
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     objects = ActiveQuerySet.as_manager()
 
-    class Meta:
+    class Meta(MirroredById.Meta):
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
         ordering = ["article_code", "id"]
         indexes = [models.Index(fields=["organization", "article_code"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "snelstart_id"],
-                condition=Q(snelstart_id__isnull=False),
-                name="article_unique_snelstart_id",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.article_code} {self.description}"

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from simon.lib.choices import Source
+from simon.lib.mirror import Mirrored, MirroredById
 from simon.tenants.models import TenantModel, TenantQuerySet, organization_field
 
 
@@ -61,36 +62,27 @@ class CustomerQuerySet(TenantQuerySet):
         return self.filter(active=True)
 
 
-class Customer(AddressFields, TenantModel):
+class Customer(AddressFields, MirroredById, TenantModel):
     organization = organization_field(db_index=False)  # see Meta.indexes
     name = models.CharField(_("naam"), max_length=100)
     relatiecode = models.PositiveIntegerField(_("relatiecode"), null=True, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
-    snelstart_id = models.UUIDField(_("SnelStart-id"), null=True, blank=True, editable=False)
-    source = models.CharField(
-        _("herkomst"), max_length=20, choices=Source.choices, default=Source.LOCAL
-    )
-    active = models.BooleanField(_("actief"), default=True)
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     objects = CustomerQuerySet.as_manager()
 
-    class Meta:
+    class Meta(MirroredById.Meta):
         verbose_name = _("klant")
         verbose_name_plural = _("klanten")
         ordering = ["name", "id"]
         constraints = [
+            *MirroredById.Meta.constraints,
             models.UniqueConstraint(
                 fields=["organization", "relatiecode"],
                 condition=Q(relatiecode__isnull=False),
                 name="customer_unique_relatiecode",
-            ),
-            models.UniqueConstraint(
-                fields=["organization", "snelstart_id"],
-                condition=Q(snelstart_id__isnull=False),
-                name="customer_unique_snelstart_id",
             ),
         ]
         indexes = [models.Index(fields=["organization", "active", "name"])]
@@ -104,7 +96,7 @@ class WorkAddressQuerySet(TenantQuerySet):
         return self.filter(active=True, customer__active=True)
 
 
-class WorkAddress(AddressFields, TenantModel):
+class WorkAddress(AddressFields, Mirrored, TenantModel):
     """Where the work is done. Always belongs to exactly one customer (S3, manual 3.3)."""
 
     customer = models.ForeignKey(
@@ -117,10 +109,6 @@ class WorkAddress(AddressFields, TenantModel):
     contact_name = models.CharField(_("contactpersoon"), max_length=100, blank=True)
     contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=30, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
-    source = models.CharField(
-        _("herkomst"), max_length=20, choices=Source.choices, default=Source.LOCAL
-    )
-    active = models.BooleanField(_("actief"), default=True)
     created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
