@@ -1,6 +1,7 @@
 """State of the SnelStart integration per organization.
 
-- ``Connection``: the activation state machine, the encrypted koppelsleutel, the sync lease.
+- ``Connection``: the activation state machine, the encrypted koppelsleutel, the schedule, the
+  sync lease and the health counters (their columns: ``connection_fields``).
 - ``IntegrationSettings``: every setting of manual chapter 5, versioned (a change applies from
   the moment of saving, never retroactively).
 - ``StreamCursor``: per stream the 'hoogste mutatiedatum' and the progress of a running read.
@@ -19,61 +20,27 @@ from django.utils.translation import gettext_lazy as _
 
 from simon.lib import later_text
 from simon.lib.ids import uuid7
+from simon.snelstart_sync.connection_fields import ON_STATES as ON_STATES
+from simon.snelstart_sync.connection_fields import RUNNING_STATES as RUNNING_STATES
+from simon.snelstart_sync.connection_fields import (
+    Credentials,
+    Lease,
+    Lifecycle,
+    Schedule,
+    SyncHealth,
+)
+from simon.snelstart_sync.connection_fields import State as State
 from simon.tenants.models import Organization
 
 
-class State(models.TextChoices):
-    INACTIVE = "inactive", _("Niet actief")
-    WIPED = "wiped", _("Data gewist")
-    CONNECTED = "connected", _("Gekoppeld")
-    CONFIGURED = "configured", _("Ingesteld, eerste import loopt")
-    ACTIVE = "active", _("Actief")
-    DEACTIVATED = "deactivated", _("Gedeactiveerd")
-    # SnelStart refused the koppeling for good (key revoked, administration gone): nothing is
-    # pulled or pushed until 'Koppel opnieuw' with a key of the same administration (issue 11).
-    PAUSED = "paused", _("Gepauzeerd")
+class Connection(Lifecycle, Credentials, Schedule, Lease, SyncHealth, models.Model):
+    """One organization's koppeling with SnelStart: one row, its columns grouped by reason to
+    change in ``connection_fields`` (one table, so the hot statements stay single)."""
 
-
-# States in which Simon pulls and pushes. 'configured' runs the first import.
-RUNNING_STATES = (State.CONFIGURED, State.ACTIVE)
-# States in which the integration is switched on: SnelStart leads customers and articles (S4)
-# and archived work orders wait to be sent, also while it is paused.
-ON_STATES = (State.CONFIGURED, State.ACTIVE, State.PAUSED)
-
-
-class Connection(models.Model):
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, related_name="snelstart_connection"
     )
     code = models.UUIDField(default=uuid7, unique=True, editable=False)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.INACTIVE)
-    client_key_encrypted = models.TextField(blank=True)
-    client_key_hint = models.CharField(max_length=8, blank=True)
-    administration_id = models.UUIDField(null=True, blank=True)
-    administration_name = models.CharField(max_length=200, blank=True)
-    activation_started_at = models.DateTimeField(null=True, blank=True)
-    wiped_at = models.DateTimeField(null=True, blank=True)
-    wiped_parts = models.JSONField(default=list, blank=True)
-    connected_at = models.DateTimeField(null=True, blank=True)
-    activated_at = models.DateTimeField(null=True, blank=True)
-    deactivated_at = models.DateTimeField(null=True, blank=True)
-    paused_at = models.DateTimeField(null=True, blank=True)
-    pause_reason = models.TextField(blank=True)
-    ever_activated = models.BooleanField(default=False)
-    terms_accepted_at = models.DateTimeField(null=True, blank=True)
-    terms_accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    # Scheduling and the cross-worker lease: claimed with one conditional UPDATE.
-    next_sync_at = models.DateTimeField(null=True, blank=True)
-    next_cleanup_at = models.DateTimeField(null=True, blank=True)
-    lease_owner = models.CharField(max_length=100, blank=True)
-    lease_expires_at = models.DateTimeField(null=True, blank=True)
-    last_sync_started_at = models.DateTimeField(null=True, blank=True)
-    last_sync_success_at = models.DateTimeField(null=True, blank=True)
-    last_cleanup_at = models.DateTimeField(null=True, blank=True)
-    initial_import_done_at = models.DateTimeField(null=True, blank=True)
-    consecutive_failures = models.PositiveIntegerField(default=0)
     # SnelStart's land ids → ISO codes, read from /landen when an unknown id shows up.
     countries = models.JSONField(default=dict, blank=True)
     updated = models.DateTimeField(auto_now=True)
@@ -81,18 +48,11 @@ class Connection(models.Model):
     class Meta:
         verbose_name = _("SnelStart-koppeling")
         verbose_name_plural = _("SnelStart-koppelingen")
+        # The schedule's question (which running connections are due): lifecycle + schedule.
         indexes = [models.Index(fields=["state", "next_sync_at"])]
 
     def __str__(self) -> str:
         return f"{self.organization} ({self.get_state_display()})"
-
-    @property
-    def is_running(self) -> bool:
-        return self.state in RUNNING_STATES
-
-    @property
-    def is_on(self) -> bool:
-        return self.state in ON_STATES
 
 
 class OrderDescription(models.TextChoices):
