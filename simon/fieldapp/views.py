@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_POST
 from simon.fieldapp import services
 from simon.fieldapp.texts import texts
 from simon.tenants.scoping import member_required
+from simon.tenants.types import MemberRequest
 from simon.workorders.views.common import get_work_order
 
 # What the service worker keeps for offline use: everything the shell loads.
@@ -61,13 +62,13 @@ THEME = "#1f6f50"
 BACKGROUND = "#f5f7fa"
 
 
-def account_key(request: HttpRequest) -> str:
+def account_key(request: MemberRequest) -> str:
     """Whose data the phone holds: registrations of one account are never sent with another's
     token (a phone can change hands, a user can switch organization)."""
-    return f"{request.organization.code}:{request.user.get_username()}"  # type: ignore[attr-defined]
+    return f"{request.organization.code}:{request.user.get_username()}"
 
 
-def _shell(request: HttpRequest) -> HttpResponse:
+def _shell(request: MemberRequest) -> HttpResponse:
     context = {
         "account": account_key(request),
         "texts": texts(),
@@ -78,13 +79,13 @@ def _shell(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @member_required
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: MemberRequest) -> HttpResponse:
     return _shell(request)
 
 
 @require_GET
 @member_required
-def work_order(request: HttpRequest, code: str) -> HttpResponse:
+def work_order(request: MemberRequest, code: str) -> HttpResponse:
     """The same shell; online, another's (or another tenant's) work order is a 404 here too."""
     get_work_order(request, code)
     return _shell(request)
@@ -92,17 +93,17 @@ def work_order(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 @member_required
-def outbox(request: HttpRequest) -> HttpResponse:
+def outbox(request: MemberRequest) -> HttpResponse:
     return _shell(request)
 
 
 @require_POST
 @member_required
-def device_token(request: HttpRequest) -> JsonResponse:
+def device_token(request: MemberRequest) -> JsonResponse:
     """A token for the field API, for this browser session (see services)."""
     secret = services.issue_device_token(
         request.user,
-        request.organization,  # type: ignore[attr-defined]
+        request.organization,
         request.session,
     )
     response = JsonResponse({"token": secret, "account": account_key(request)})

@@ -3,7 +3,8 @@
 ``HttpRequest`` does not know what our middleware adds to it. A view behind
 ``member_required`` (or ``office_required``/``admin_required``) takes a ``MemberRequest``: the
 decorator has made sure the user is signed in and a member, so ``organization`` and
-``membership`` are set. Other views take a ``TenantRequest``, where both may be None.
+``membership`` are set. Other views take a ``SignedInRequest`` (or, before the login check,
+a ``TenantRequest``), where both may be None.
 These classes only describe the request; Django still passes its own request object.
 """
 
@@ -15,7 +16,7 @@ from django_htmx.middleware import HtmxDetails
 
 from simon.tenants.models import Membership, Organization
 
-__all__ = ["MemberRequest", "TenantRequest", "User"]
+__all__ = ["MemberRequest", "SignedInRequest", "TenantRequest", "User"]
 
 
 class TenantRequest(HttpRequest):
@@ -24,6 +25,12 @@ class TenantRequest(HttpRequest):
     organization: Organization | None
     membership: Membership | None
     htmx: HtmxDetails
+
+
+class SignedInRequest(TenantRequest):
+    """A request that ``LoginRequiredMiddleware`` let through: every page but the exempt ones."""
+
+    user: User
 
 
 class MemberRequest(HttpRequest):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,13 +12,14 @@ from django.views.decorators.http import require_POST
 
 from simon.tenants.middleware import SESSION_KEY
 from simon.tenants.models import Membership
+from simon.tenants.types import SignedInRequest
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """The office starts on the work orders; a monteur on 'Vandaag' of the field app."""
-    if request.organization is None:  # type: ignore[attr-defined]
+    if request.membership is None:
         return render(request, "tenants/no_organization.html", status=403)
-    if not request.membership.is_office:  # type: ignore[attr-defined]
+    if not request.membership.is_office:
         return redirect("fieldapp:today")
     return redirect("workorders:list")
 
@@ -33,7 +34,7 @@ def _uuid(value: str) -> uuid.UUID | None:
 
 
 @require_POST
-def switch_organization(request: HttpRequest) -> HttpResponse:
+def switch_organization(request: SignedInRequest) -> HttpResponse:
     code = _uuid(request.POST.get("organization", ""))
     membership = (
         Membership.objects.filter(user=request.user, organization__code=code)

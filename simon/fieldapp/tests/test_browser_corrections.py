@@ -15,7 +15,7 @@ from simon.workorders.models import MaterialLine, RemovedRegistration, TimeEntry
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def settled(page) -> None:  # type: ignore[no-untyped-def]
+def settled(page) -> None:
     """Nothing of this work order waits any more."""
     expect(page.locator("main .fa-pending:visible")).to_have_count(0)
 

@@ -29,7 +29,7 @@ def rows() -> dict[str, int]:
     }
 
 
-def wait_for_service_worker(page) -> None:  # type: ignore[no-untyped-def]
+def wait_for_service_worker(page) -> None:
     """Until the service worker controls the page (it has cached the shell by then)."""
     deadline = time.monotonic() + 15
     while not page.evaluate("!!navigator.serviceWorker.controller"):
@@ -202,7 +202,7 @@ def test_an_answer_lost_on_the_way_does_not_book_twice(phone_for, day, bob):
     phone.ready()
     lost: list[int] = []
 
-    def lose_the_answer(route) -> None:  # type: ignore[no-untyped-def]
+    def lose_the_answer(route) -> None:
         response = route.fetch()  # Simon books it...
         lost.append(response.status)
         route.abort("connectionreset")  # ...and the phone hears nothing

@@ -19,20 +19,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def planned(org_a, alice, bob):  # type: ignore[no-untyped-def]
+def planned(org_a, alice, bob):
     return workorders.create_work_order(
         org_a, by=alice, description="CV-ketel", planned_date=DAY, employees=[bob]
     )
 
 
-def csrf_client(user) -> Client:  # type: ignore[no-untyped-def]
+def csrf_client(user) -> Client:
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
     client.get(reverse("fieldapp:today"))  # sets the CSRF cookie, as the shell does
     return client
 
 
-def new_token(client: Client):  # type: ignore[no-untyped-def]
+def new_token(client: Client):
     return client.post(
         reverse("fieldapp:device_token"), headers={"X-CSRFToken": client.cookies["csrftoken"].value}
     )
@@ -77,7 +77,7 @@ def test_the_shell_carries_the_scripts_texts_in_the_users_language(bob_client):
     assert english["complete_summary"] == "{hours} hours booked, {materials}"
 
 
-def _texts(response) -> dict:  # type: ignore[no-untyped-def]
+def _texts(response) -> dict:
     html = response.content.decode()
     start = html.index('<script id="field-texts" type="application/json">') + 49
     return json.loads(html[start : html.index("</script>", start)])
