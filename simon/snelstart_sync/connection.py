@@ -55,7 +55,7 @@ class GuardedLimiter:
 
     def __init__(
         self,
-        budget: quota.SlidingWindowLimiter | quota.RedisWindowLimiter | None,
+        budget: quota.CallBudget | None,
         before_send: Callable[[], None],
     ) -> None:
         self._budget = budget

@@ -2,107 +2,76 @@
 
 SnelStart allows a number of calls per administration per minute (CONTRACT §10: 500 in
 production, 100 with a test key; ``SNELSTART_CALLS_PER_MINUTE``). The sync, the 'Controleer'
-buttons and (later) the push all draw from one budget. With ``REDIS_URL`` the budget lives in
-Redis (a sliding one-minute window shared by all workers); without it, in this process, which is
-all the embedded set-up has.
+buttons and the push all draw from one budget. With ``REDIS_URL`` the budget lives in Redis (a
+moving one-minute window shared by all workers); without it, in this process, which is all the
+embedded set-up has. The window is the ``limits`` library's moving window (its Redis storage
+checks and records a call in one Lua script): docs/decisions/0004-one-rate-limiter.md.
 """
 
 from __future__ import annotations
 
-import threading
+import functools
 import time
-from collections import deque
 from collections.abc import Callable
 
 from django.conf import settings
+from limits import RateLimitItemPerSecond
+from limits.storage import MemoryStorage, RedisStorage
+from limits.strategies import MovingWindowRateLimiter
 
-WINDOW_SECONDS = 60.0
+WINDOW_SECONDS = 60
+KEY_PREFIX = "simon:snelstart:quota"
+PAST_RESET = 0.0001  # seconds slept past the moment the oldest call leaves the window
 
 
-class SlidingWindowLimiter:
-    """At most ``limit`` acquisitions in any ``window`` seconds; ``acquire`` waits for room."""
+class CallBudget:
+    """At most ``limit`` acquisitions in any ``window`` seconds per ``key``; ``acquire`` waits
+    for room. Every budget on the same ``storage`` and key shares one window; a budget given no
+    storage has one of its own in this process.
+
+    Satisfies ``snelstart.RateLimiter``: the client calls ``acquire()`` before every attempt.
+    """
 
     def __init__(
         self,
         limit: int,
-        window: float = WINDOW_SECONDS,
-        clock: Callable[[], float] = time.monotonic,
+        window: int = WINDOW_SECONDS,
+        *,
+        key: str = "local",
+        storage: MemoryStorage | RedisStorage | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.limit = limit
-        self.window = window
-        self._clock = clock
+        self.key = key
+        # The limit is part of the item's key: a changed SNELSTART_CALLS_PER_MINUTE starts a
+        # fresh window rather than judging new calls against a log kept for another limit.
+        self._item = RateLimitItemPerSecond(limit, window)
+        self.storage = storage or MemoryStorage()
+        self._window = MovingWindowRateLimiter(self.storage)
         self._sleep = sleep
-        self._stamps: deque[float] = deque()
-        self._lock = threading.Lock()
 
     def acquire(self) -> None:
-        while True:
-            with self._lock:
-                now = self._clock()
-                while self._stamps and self._stamps[0] <= now - self.window:
-                    self._stamps.popleft()
-                if len(self._stamps) < self.limit:
-                    self._stamps.append(now)
-                    return
-                wait = self._stamps[0] + self.window - now
-            self._sleep(max(wait, 0.001))
+        while not self._window.hit(self._item, self.key):
+            # The window is full until its oldest call ages out. ``limits`` stamps calls with
+            # time.time(), so the wait is computed on that clock, and it still counts a call
+            # stamped exactly ``window`` seconds ago: wake just past the reset, not on it. At
+            # least a millisecond: a reset already past means another worker took the slot.
+            reset = self._window.get_window_stats(self._item, self.key).reset_time
+            self._sleep(max(reset - time.time() + PAST_RESET, 0.001))
 
 
-class RedisWindowLimiter:
-    """The same sliding window in a Redis sorted set, so all workers share it."""
-
-    def __init__(self, url: str, key: str, limit: int, window: float = WINDOW_SECONDS) -> None:
-        import redis
-
-        self._redis = redis.Redis.from_url(url)
-        self.key = f"simon:snelstart:quota:{key}"
-        self.limit = limit
-        self.window = window
-
-    def acquire(self) -> None:
-        while True:
-            wait = self._try()
-            if wait <= 0:
-                return
-            time.sleep(wait)
-
-    def _try(self) -> float:
-        from redis.exceptions import WatchError
-
-        now = time.time()
-        member = f"{now:.6f}:{threading.get_ident()}:{id(self)}"
-        with self._redis.pipeline() as pipe:
-            # Optimistic transaction: WATCH the set, trim it, count, add only if room.
-            while True:
-                try:
-                    pipe.watch(self.key)
-                    pipe.zremrangebyscore(self.key, 0, now - self.window)
-                    used = pipe.zcard(self.key)
-                    if used >= self.limit:
-                        oldest = pipe.zrange(self.key, 0, 0, withscores=True)
-                        pipe.unwatch()
-                        return (oldest[0][1] + self.window - now) if oldest else 0.05
-                    pipe.multi()
-                    pipe.zadd(self.key, {member: now})
-                    pipe.expire(self.key, int(self.window) + 5)
-                    pipe.execute()
-                    return 0.0
-                except WatchError:
-                    continue
-
-
-_local: dict[str, SlidingWindowLimiter] = {}
-_local_lock = threading.Lock()
-
-
-def limiter(administration_key: str) -> SlidingWindowLimiter | RedisWindowLimiter:
-    limit = settings.SNELSTART_CALLS_PER_MINUTE
-    redis_url = getattr(settings, "REDIS_URL", "")
+@functools.cache
+def _storage(redis_url: str) -> MemoryStorage | RedisStorage:
+    """One storage per process (and per Redis URL), so every client of an administration
+    shares its window and a Redis connection pool is reused rather than opened per client."""
     if redis_url:
-        return RedisWindowLimiter(redis_url, administration_key, limit)
-    with _local_lock:
-        found = _local.get(administration_key)
-        if found is None or found.limit != limit:
-            found = _local[administration_key] = SlidingWindowLimiter(limit)
-        return found
+        return RedisStorage(redis_url, key_prefix=KEY_PREFIX)
+    return MemoryStorage()
+
+
+def limiter(administration_key: str) -> CallBudget:
+    return CallBudget(
+        settings.SNELSTART_CALLS_PER_MINUTE,
+        key=administration_key,
+        storage=_storage(getattr(settings, "REDIS_URL", "")),
+    )
