@@ -59,7 +59,7 @@ from snelstart.models import (
     VerkoopOrderStatus,
 )
 from snelstart.odata import and_, contains, eq, modified_since, or_, relatiesoort_is
-from snelstart.ratelimit import RateLimiter, TokenBucket
+from snelstart.ratelimit import RateLimiter
 from snelstart.resources import Page, PageResponse, Rejected
 from snelstart.stats import ClientStats
 
@@ -96,7 +96,6 @@ __all__ = [
     "SnelStartClient",
     "SnelStartError",
     "Subartikel",
-    "TokenBucket",
     "TokenCache",
     "TransientError",
     "ValidationError",

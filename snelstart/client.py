@@ -26,7 +26,7 @@ from snelstart.errors import NotFoundError, SnelStartError
 from snelstart.events import log_event
 from snelstart.jsonvalues import dumps
 from snelstart.models import CompanyInfo
-from snelstart.ratelimit import RateLimiter, TokenBucket
+from snelstart.ratelimit import RateLimiter
 from snelstart.resources import (
     ArtikelenResource,
     ArtikelomzetgroepenResource,
@@ -73,9 +73,8 @@ class SnelStartClient:
     Thread-safe: one instance may serve several threads (token cache, counters and the rate
     limiter are locked). Use as a context manager or call :meth:`close`.
 
-    ``rate_limiter`` takes any object with ``acquire()`` – pass the same
-    :class:`~snelstart.ratelimit.TokenBucket` to several clients to share one budget;
-    ``requests_per_second`` instead makes a private bucket. ``sleep``, ``clock`` (monotonic
+    ``rate_limiter`` takes any object with ``acquire()`` (:class:`~snelstart.ratelimit.RateLimiter`)
+    – pass the same one to several clients to share one budget. ``sleep``, ``clock`` (monotonic
     seconds), ``random`` (jitter source in [0, 1)) and ``now`` (aware UTC wall clock, for
     HTTP-date ``Retry-After``) exist so tests run without waiting. ``token_cache`` shares bearer
     tokens between clients of one process (a short-lived client per job would otherwise ask
@@ -94,7 +93,6 @@ class SnelStartClient:
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         max_attempts: int = retry.DEFAULT_MAX_ATTEMPTS,
         rate_limiter: RateLimiter | None = None,
-        requests_per_second: float | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         random: Callable[[], float] = random_module.random,
@@ -107,10 +105,6 @@ class SnelStartClient:
             raise ValueError("subscription_key is empty")
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
-        if rate_limiter is not None and requests_per_second is not None:
-            raise ValueError("pass either rate_limiter or requests_per_second, not both")
-        if requests_per_second is not None:
-            rate_limiter = TokenBucket(requests_per_second, clock=clock, sleep=sleep)
         self._subscription_key = subscription_key.strip()
         self._token_url = token_url
         self._base_url = base_url.rstrip("/")

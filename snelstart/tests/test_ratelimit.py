@@ -1,17 +1,31 @@
-"""Client-side pacing: a token bucket shared by every call (and optionally every client)."""
+"""Client-side pacing: every API attempt asks the limiter, and one limiter may serve many clients.
+
+The client ships no limiter (the integration passes SnelStart's call budget,
+simon/snelstart_sync/quota.py); :class:`Pacer` stands in for one, on the fake clock.
+"""
 
 from __future__ import annotations
 
-import threading
-
-import pytest
-
-from snelstart import RateLimiter, TokenBucket
+from snelstart import RateLimiter
 from snelstart.tests.conftest import FakeTime, json_response
 
 
-def test_requests_per_second_spaces_api_calls_but_not_the_token_call(make_client, fake, fake_time):
-    client = make_client(requests_per_second=2)
+class Pacer:
+    """One call per ``interval`` seconds of fake time, waiting in ``acquire`` for its slot."""
+
+    def __init__(self, fake_time: FakeTime, interval: float) -> None:
+        self.fake_time = fake_time
+        self.interval = interval
+        self.next_slot = fake_time.now
+
+    def acquire(self) -> None:
+        if self.next_slot > self.fake_time.now:
+            self.fake_time.sleep(self.next_slot - self.fake_time.now)
+        self.next_slot = self.fake_time.now + self.interval
+
+
+def test_a_limiter_spaces_api_calls_but_not_the_token_call(make_client, fake, fake_time):
+    client = make_client(rate_limiter=Pacer(fake_time, 0.5))
     fake.default = json_response(200, {})
 
     for _ in range(3):
@@ -22,7 +36,7 @@ def test_requests_per_second_spaces_api_calls_but_not_the_token_call(make_client
 
 
 def test_a_limiter_passed_in_is_shared_between_clients(make_client, fake, fake_time: FakeTime):
-    shared = TokenBucket(1.0, clock=fake_time.clock, sleep=fake_time.sleep)
+    shared = Pacer(fake_time, 1.0)
     first, second = make_client(rate_limiter=shared), make_client(rate_limiter=shared)
     fake.default = json_response(200, {})
 
@@ -34,7 +48,7 @@ def test_a_limiter_passed_in_is_shared_between_clients(make_client, fake, fake_t
 
 
 def test_retries_also_wait_for_the_limiter(make_client, fake, fake_time):
-    client = make_client(requests_per_second=1)
+    client = make_client(rate_limiter=Pacer(fake_time, 1.0))
     fake.add(json_response(503, {}), json_response(200, {}))
 
     client.company_info()
@@ -43,47 +57,6 @@ def test_retries_also_wait_for_the_limiter(make_client, fake, fake_time):
     assert fake_time.sleeps == [0.5, 0.5]
 
 
-def test_the_bucket_allows_a_burst_up_to_its_capacity_then_paces(fake_time: FakeTime):
-    bucket = TokenBucket(4.0, capacity=2, clock=fake_time.clock, sleep=fake_time.sleep)
-
-    for _ in range(4):
-        bucket.acquire()
-
-    assert fake_time.sleeps == [0.25, 0.25]
-
-
-def test_the_bucket_refills_while_idle(fake_time: FakeTime):
-    bucket = TokenBucket(1.0, clock=fake_time.clock, sleep=fake_time.sleep)
-    bucket.acquire()
-    fake_time.now += 10
-
-    bucket.acquire()
-
-    assert fake_time.sleeps == []
-
-
-def test_threads_reserve_distinct_slots():
-    # Real threads, fake time: every reservation must get its own slot 0, 0.1, 0.2, ... s.
-    lock = threading.Lock()
-    waits: list[float] = []
-
-    def record(seconds: float) -> None:
-        with lock:
-            waits.append(seconds)
-
-    bucket = TokenBucket(10.0, clock=lambda: 0.0, sleep=record)
-    threads = [threading.Thread(target=bucket.acquire) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert sorted(round(w, 6) for w in waits) == [round(0.1 * n, 6) for n in range(1, 10)]
-
-
-def test_it_satisfies_the_protocol_and_rejects_bad_settings(make_client):
-    assert isinstance(TokenBucket(1.0), RateLimiter)
-    with pytest.raises(ValueError):
-        TokenBucket(0)
-    with pytest.raises(ValueError):
-        make_client(rate_limiter=TokenBucket(1.0), requests_per_second=1.0)
+def test_any_object_with_acquire_is_a_rate_limiter(fake_time: FakeTime):
+    assert isinstance(Pacer(fake_time, 1.0), RateLimiter)
+    assert not isinstance(object(), RateLimiter)
