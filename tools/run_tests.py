@@ -1,4 +1,9 @@
-"""Run the whole suite: everything on SQLite, then the database tests again on PostgreSQL.
+"""Run the whole suite: lint and type check, everything on SQLite, then the database tests
+again on PostgreSQL.
+
+First `ruff check`, `ruff format --check` and mypy (strict, with django-stubs; configured in
+pyproject.toml) over the three packages: a lint or type error fails the command before a test
+runs. mypy keeps its cache in var/mypy_cache.
 
 PostgreSQL is expected at SIMON_TEST_POSTGRES_URL (default: the CI machines' server,
 127.0.0.1:5432 with trust auth). When it is unreachable the PostgreSQL round is skipped on a
@@ -11,12 +16,19 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PG_URL = os.environ.get("SIMON_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/simon")
+CHECKED = ["simon", "snelstart", "snelstart_emulator"]
+CHECKS = [
+    ["-m", "ruff", "check", *CHECKED],
+    ["-m", "ruff", "format", "--check", *CHECKED],
+    ["-m", "mypy", *CHECKED],
+]
 
 
 def reachable(url: str, default_port: int) -> bool:
@@ -37,8 +49,24 @@ def pytest(args: list[str], extra_env: dict[str, str]) -> int:
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 
+def checks() -> int:
+    """Lint and type check; the first failing check's status, or 0."""
+    for check in CHECKS:
+        cmd = [PY, *check]
+        print("\n$ " + " ".join(cmd), flush=True)
+        started = time.monotonic()
+        status = subprocess.run(cmd, cwd=ROOT).returncode
+        print(f"({time.monotonic() - started:.1f} s)", flush=True)
+        if status != 0:
+            return status
+    return 0
+
+
 def main() -> int:
     args = sys.argv[1:]
+    status = checks()
+    if status != 0:
+        return status
     status = pytest(args, {})
     if status != 0:
         return status
