@@ -55,9 +55,16 @@ def _same(text: str) -> str:
     return text
 
 
-def to_json(text: str, clean: Callable[[str], str] = _same) -> dict[str, Any] | None:
+def to_json(
+    text: str | list[str], clean: Callable[[str], str] = _same
+) -> dict[str, Any] | list[Any] | None:
     """What ``render`` needs to translate ``text`` again; None for a text that is not ``later``.
-    ``clean`` is applied to every text parameter (they may quote SnelStart or a user)."""
+    A list is several texts shown one after the other. ``clean`` is applied to every text
+    parameter (they may quote SnelStart or a user)."""
+    if isinstance(text, list):
+        if not text or not all(isinstance(t, Later) for t in text):
+            return None
+        return [_json(t, clean) for t in text if isinstance(t, Later)]
     if not isinstance(text, Later):
         return None
     return _json(text, clean)
@@ -77,12 +84,14 @@ def _param_json(value: Any, clean: Callable[[str], str]) -> JSONValue:
     return clean(str(value))  # a plain str, a Decimal, a date: shown as they were written
 
 
-def render(stored: dict[str, Any] | None, fallback: str) -> str:
+def render(stored: dict[str, Any] | list[Any] | None, fallback: str) -> str:
     """``stored`` (from ``to_json``) in the active language; ``fallback`` (the text as written)
     for rows from before, or when the stored form no longer fits its msgid."""
     if not stored:
         return fallback
     try:
+        if isinstance(stored, list):
+            return " ".join(_render(one) for one in stored)
         return _render(stored)
     except (KeyError, TypeError, ValueError):
         return fallback

@@ -12,9 +12,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from simon.lib.errors import DomainError
+from simon.lib.later_text import later
 from simon.snelstart_sync import crypto, integration_log, lifecycle, wipe
 from simon.snelstart_sync.models import Connection, Kind, StreamCursor, Table
 from simon.tenants.models import Organization
@@ -40,8 +41,10 @@ def move(connection: Connection, step: str, **fields: Any) -> None:
     connection.refresh_from_db()
     if moved != 1:
         raise ActivationError(
-            _("Deze stap kan nu niet: de koppeling heeft de status '%(state)s'.")
-            % {"state": connection.get_state_display()}
+            later(
+                gettext_noop("Deze stap kan nu niet: de koppeling heeft de status '%(state)s'."),
+                state=connection.get_state_display(),
+            )
         )
 
 
@@ -73,8 +76,10 @@ def wipe_and_continue(connection: Connection, parts: list[str]) -> dict[str, int
         connection.organization,
         kind=Kind.INFO,
         table=Table.INTEGRATION,
-        message=_("Simon-data gewist: %(parts)s.")
-        % {"parts": ", ".join(str(wipe.PARTS[p]) for p in chosen) or _("niets")},
+        message=later(
+            gettext_noop("Simon-data gewist: %(parts)s."),
+            parts=", ".join(str(wipe.PARTS[p]) for p in chosen) or later(gettext_noop("niets")),
+        ),
     )
     return result
 
@@ -90,12 +95,14 @@ def store_key(connection: Connection, client_key: str, administration_id: str, n
         if previous and str(previous) != str(administration_id):
             if set(connection.wiped_parts or []) != set(wipe.PARTS):
                 raise ActivationError(
-                    _(
-                        "Deze koppelsleutel hoort bij een andere SnelStart-administratie "
-                        "('%(name)s') dan eerder. Kies bij 'Wissen Simon data' alle onderdelen "
-                        "om over te stappen."
+                    later(
+                        gettext_noop(
+                            "Deze koppelsleutel hoort bij een andere SnelStart-administratie "
+                            "('%(name)s') dan eerder. Kies bij 'Wissen Simon data' alle onderdelen "
+                            "om over te stappen."
+                        ),
+                        name=name,
                     )
-                    % {"name": name}
                 )
             StreamCursor.objects.filter(organization=connection.organization).delete()
         move(
@@ -111,7 +118,7 @@ def store_key(connection: Connection, client_key: str, administration_id: str, n
         connection.organization,
         kind=Kind.APPROVAL,
         table=Table.INTEGRATION,
-        message=_("Gekoppeld met SnelStart-administratie '%(name)s'.") % {"name": name},
+        message=later(gettext_noop("Gekoppeld met SnelStart-administratie '%(name)s'."), name=name),
     )
 
 
@@ -154,7 +161,7 @@ def pause(connection: Connection, reason: str, action: str) -> bool:
         connection.organization,
         kind=Kind.ERROR,
         table=Table.INTEGRATION,
-        message=_("De koppeling is gepauzeerd: %(reason)s") % {"reason": reason},
+        message=later(gettext_noop("De koppeling is gepauzeerd: %(reason)s"), reason=reason),
         action=action,
     )
     return True
@@ -165,12 +172,15 @@ def reconnect(connection: Connection, client_key: str, administration_id: str, n
     resumes from the cursors and waiting work orders are sent."""
     if str(connection.administration_id) != str(administration_id):
         raise ActivationError(
-            _(
-                "Deze koppelsleutel hoort bij een andere SnelStart-administratie ('%(name)s'). "
-                "Maak de sleutel aan in administratie '%(current)s', of deactiveer de integratie "
-                "en activeer haar opnieuw om over te stappen."
+            later(
+                gettext_noop(
+                    "Deze koppelsleutel hoort bij een andere SnelStart-administratie ('%(name)s'). "
+                    "Maak de sleutel aan in administratie '%(current)s', of deactiveer de "
+                    "integratie en activeer haar opnieuw om over te stappen."
+                ),
+                name=name,
+                current=connection.administration_name,
             )
-            % {"name": name, "current": connection.administration_name}
         )
     now = timezone.now()
     move(
@@ -190,11 +200,13 @@ def reconnect(connection: Connection, client_key: str, administration_id: str, n
         connection.organization,
         kind=Kind.APPROVAL,
         table=Table.INTEGRATION,
-        message=_(
-            "Opnieuw gekoppeld met SnelStart-administratie '%(name)s'; Simon gaat verder "
-            "waar hij gebleven was."
-        )
-        % {"name": name},
+        message=later(
+            gettext_noop(
+                "Opnieuw gekoppeld met SnelStart-administratie '%(name)s'; Simon gaat verder "
+                "waar hij gebleven was."
+            ),
+            name=name,
+        ),
     )
 
 
@@ -210,8 +222,12 @@ def deactivate(connection: Connection) -> None:
         connection.organization,
         kind=Kind.WARNING,
         table=Table.INTEGRATION,
-        message=_("De koppeling met SnelStart is gedeactiveerd."),
-        action=_("Activeer de integratie opnieuw via 'Integraties' om weer te synchroniseren."),
+        message=later(gettext_noop("De koppeling met SnelStart is gedeactiveerd.")),
+        action=later(
+            gettext_noop(
+                "Activeer de integratie opnieuw via 'Integraties' om weer te synchroniseren."
+            )
+        ),
     )
 
 

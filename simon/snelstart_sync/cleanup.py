@@ -14,19 +14,22 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from simon.catalog.models import Article
 from simon.catalog.services import remove_article
 from simon.customers.models import Customer
 from simon.customers.services import remove_customer
+from simon.lib import later_text
 from simon.lib.choices import Source
+from simon.lib.later_text import later
 from simon.snelstart_sync import failures, integration_log, leases, upsert
 from simon.snelstart_sync.connection import client_for
 from simon.snelstart_sync.models import (
@@ -88,7 +91,12 @@ def _remove_strays(queryset, keep: set[UUID], remove, report: CleanupReport, kin
             report.articles_hidden += not deleted
 
 
-def _repair(work: _Run, snelstart_ids: set[UUID], queryset, stream: str) -> int:  # type: ignore[no-untyped-def]
+def _repair(
+    work: _Run,
+    snelstart_ids: set[UUID],
+    queryset: QuerySet[Customer] | QuerySet[Article],
+    stream: str,
+) -> int:
     have = set(queryset.filter(active=True).values_list("snelstart_id", flat=True))
     missing = snelstart_ids - have
     if not missing:
@@ -97,7 +105,7 @@ def _repair(work: _Run, snelstart_ids: set[UUID], queryset, stream: str) -> int:
         StreamCursor.objects.filter(organization=work.organization, stream=stream).delete()
         return 0
     resource = work.client.relaties if stream == Stream.CUSTOMERS else work.client.artikelen
-    records = []
+    records: list[Any] = []  # Relatie or Artikel, by stream
     for sid in sorted(missing):
         try:
             records.append(resource.get(sid))
@@ -130,6 +138,7 @@ def cleanup_organization(organization_id: int) -> CleanupReport | None:
 def _cleanup_with_lease(connection: Connection, owner: str) -> CleanupReport:
     organization = connection.organization
     report = CleanupReport()
+    summary = ""
     run = SyncRun.objects.create(
         organization=organization, kind=RunKind.CLEANUP, worker=owner, started_at=timezone.now()
     )
@@ -152,11 +161,14 @@ def _cleanup_with_lease(connection: Connection, owner: str) -> CleanupReport:
         report.error = f"{type(exc).__name__}: {exc}"
         log.warning("clean-up of org %s failed: %s", organization.pk, report.error)
         explanation = failures.explain(exc)
+        summary = explanation.message
         integration_log.record(
             organization,
             kind=explanation.kind,
             table=Table.INTEGRATION,
-            message=_("Opschonen mislukt: %(message)s") % {"message": explanation.message},
+            message=later(
+                gettext_noop("Opschonen mislukt: %(message)s"), message=explanation.message
+            ),
             action=explanation.action,
         )
         Connection.objects.filter(pk=connection.pk).update(
@@ -171,6 +183,7 @@ def _cleanup_with_lease(connection: Connection, owner: str) -> CleanupReport:
             quota_wait_ms=round(client.stats.limiter_seconds * 1000) if client else 0,
             records=report.customers_removed + report.articles_removed + report.repaired,
             detail=report.error[:2000],
+            summary=later_text.to_json(summary) or {},
         )
         if client is not None:
             client.close()
@@ -193,15 +206,15 @@ def _cleaned(connection: Connection, report: CleanupReport) -> None:
         connection.organization,
         kind=Kind.INFO,
         table=Table.INTEGRATION,
-        message=_(
-            "Opgeschoond: %(customers)d klanten en %(articles)d artikelen verwijderd of "
-            "verborgen, %(repaired)d records opnieuw opgehaald."
+        message=later(
+            gettext_noop(
+                "Opgeschoond: %(customers)d klanten en %(articles)d artikelen verwijderd of "
+                "verborgen, %(repaired)d records opnieuw opgehaald."
+            ),
+            customers=report.customers_removed + report.customers_hidden,
+            articles=report.articles_removed + report.articles_hidden,
+            repaired=report.repaired,
         )
-        % {
-            "customers": report.customers_removed + report.customers_hidden,
-            "articles": report.articles_removed + report.articles_hidden,
-            "repaired": report.repaired,
-        }
         if changed or report.repaired
-        else _("Opgeschoond: Simon en SnelStart kwamen al overeen."),
+        else later(gettext_noop("Opgeschoond: Simon en SnelStart kwamen al overeen.")),
     )

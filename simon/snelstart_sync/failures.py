@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from simon.lib.later_text import later
 from simon.snelstart_sync.models import Kind
 from snelstart import (
     AuthenticationError,
@@ -39,30 +40,43 @@ def explain(exc: Exception, failures_in_a_row: int = 1) -> Explanation:
         if exc.credential == "subscription_key":
             return Explanation(
                 Kind.ERROR,
-                _("SnelStart weigert de abonnementssleutel van Simon."),
-                _("Dit ligt niet aan jouw koppeling: neem contact op met de beheerder van Simon."),
+                later(gettext_noop("SnelStart weigert de abonnementssleutel van Simon.")),
+                later(
+                    gettext_noop(
+                        "Dit ligt niet aan jouw koppeling: neem contact op met de beheerder van "
+                        "Simon."
+                    )
+                ),
                 True,
             )
         return Explanation(
             Kind.ERROR,
-            _(
-                "SnelStart accepteert de koppelsleutel niet (meer). Misschien is de koppeling in "
-                "SnelStart ingetrokken."
+            later(
+                gettext_noop(
+                    "SnelStart accepteert de koppelsleutel niet (meer). Misschien is de "
+                    "koppeling in "
+                    "SnelStart ingetrokken."
+                )
             ),
-            _(
-                "Maak in SnelStart bij 'Koppelingen' een nieuwe koppelsleutel aan en kies in "
-                "Simon 'Integraties' → SnelStart → 'Koppel opnieuw'."
+            later(
+                gettext_noop(
+                    "Maak in SnelStart bij 'Koppelingen' een nieuwe koppelsleutel aan en kies in "
+                    "Simon 'Integraties' → SnelStart → 'Koppel opnieuw'."
+                )
             ),
             True,
         )
     if isinstance(exc, ForbiddenError):
         return Explanation(
             Kind.ERROR,
-            _("De koppeling heeft in SnelStart niet de benodigde rechten."),
-            _(
-                "Controleer in SnelStart bij 'Koppelingen' welke rechten Simon heeft, maak zo "
-                "nodig een nieuwe koppelsleutel aan en kies in Simon 'Integraties' → SnelStart → "
-                "'Koppel opnieuw'."
+            later(gettext_noop("De koppeling heeft in SnelStart niet de benodigde rechten.")),
+            later(
+                gettext_noop(
+                    "Controleer in SnelStart bij 'Koppelingen' welke rechten Simon heeft, maak zo "
+                    "nodig een nieuwe koppelsleutel aan en kies in Simon 'Integraties' → "
+                    "SnelStart → "
+                    "'Koppel opnieuw'."
+                )
             ),
             True,
         )
@@ -70,33 +84,50 @@ def explain(exc: Exception, failures_in_a_row: int = 1) -> Explanation:
         limited = exc.status == 429
         kind = Kind.ERROR if failures_in_a_row >= ESCALATE_AFTER else Kind.WARNING
         if limited:
-            message = _("SnelStart beperkt het aantal verzoeken; de synchronisatie wacht even.")
-        else:
-            message = _("SnelStart is op dit moment niet bereikbaar.")
-        if kind == Kind.ERROR:
-            action = _(
-                "Dit duurt al langer. Kijk op de storingspagina van SnelStart; Simon "
-                "blijft het automatisch proberen."
+            message = later(
+                gettext_noop(
+                    "SnelStart beperkt het aantal verzoeken; de synchronisatie wacht even."
+                )
             )
         else:
-            action = _("Je hoeft niets te doen: Simon probeert het automatisch opnieuw.")
+            message = later(gettext_noop("SnelStart is op dit moment niet bereikbaar."))
+        if kind == Kind.ERROR:
+            action = later(
+                gettext_noop(
+                    "Dit duurt al langer. Kijk op de storingspagina van SnelStart; Simon "
+                    "blijft het automatisch proberen."
+                )
+            )
+        else:
+            action = later(
+                gettext_noop("Je hoeft niets te doen: Simon probeert het automatisch opnieuw.")
+            )
         return Explanation(kind, message, action, False)
     if isinstance(exc, MalformedResponseError | RequestError | SnelStartError):
         return Explanation(
             Kind.ERROR,
-            _("SnelStart gaf een onverwacht antwoord: %(detail)s") % {"detail": exc.message[:300]},
-            _(
-                "Simon probeert het opnieuw. Blijft deze melding terugkomen, neem dan contact op "
-                "met de beheerder van Simon."
+            later(
+                gettext_noop("SnelStart gaf een onverwacht antwoord: %(detail)s"),
+                detail=exc.message[:300],
+            ),
+            later(
+                gettext_noop(
+                    "Simon probeert het opnieuw. Blijft deze melding terugkomen, neem dan "
+                    "contact op "
+                    "met de beheerder van Simon."
+                )
             ),
             False,
         )
     return Explanation(
         Kind.ERROR,
-        _("De synchronisatie is mislukt door een interne fout."),
-        _(
-            "Simon probeert het opnieuw. Blijft deze melding terugkomen, neem dan contact op met "
-            "de beheerder van Simon."
+        later(gettext_noop("De synchronisatie is mislukt door een interne fout.")),
+        later(
+            gettext_noop(
+                "Simon probeert het opnieuw. Blijft deze melding terugkomen, neem dan contact "
+                "op met "
+                "de beheerder van Simon."
+            )
         ),
         False,
     )

@@ -25,7 +25,7 @@ YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
 class KeyForm(forms.Form):
     # A password input that is never filled in again: the key must not come back in a page.
     koppelsleutel = forms.CharField(
-        label=_("Koppel-sleutel"),
+        label=_("Koppelsleutel"),
         strip=True,
         max_length=2000,
         widget=forms.PasswordInput(

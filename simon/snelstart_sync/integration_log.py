@@ -11,12 +11,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
+from simon.lib import later_text
+from simon.lib.later_text import later
 from simon.lib.text import clean_line, clean_text
 from simon.snelstart_sync.models import Kind, LogMessage, Table
 from simon.tenants.models import Organization
@@ -39,17 +43,22 @@ def record(
     record_code: uuid.UUID | None = None,
     record_label: str = "",
 ) -> LogMessage:
-    """Write one message, or fold it into the unresolved identical one."""
+    """Write one message, or fold it into the unresolved identical one.
+
+    ``message`` and ``action`` made with ``later`` are shown in the reader's language; the
+    stored text (searchable, and what folds) is always the house language's.
+    """
     # Messages quote SnelStart's texts and errors: what PostgreSQL cannot store must not turn
     # a warning about a bad record into a failed sync.
-    message, action = clean_text(message), clean_text(action)
+    texts = stored_texts(message=message, action=action)
+    message, action = clean_text(house_text(message)), clean_text(house_text(action))
     record_label = clean_line(record_label)
     now = timezone.now()
     key = _fold_key(kind, table, record_code, message)
     with transaction.atomic():
         updated = LogMessage.objects.filter(
             organization=organization, fold_key=key, resolved=False
-        ).update(count=F("count") + 1, last_seen=now, action=action)
+        ).update(count=F("count") + 1, last_seen=now, action=action, texts=texts)
         if updated:
             entry = LogMessage.objects.filter(
                 organization=organization, fold_key=key, resolved=False
@@ -65,6 +74,7 @@ def record(
                 record_label=record_label[:200],
                 fold_key=key,
                 last_seen=now,
+                texts=texts,
             )
     technical_log.info(
         "integration log %s %s org=%s record=%s: %s",
@@ -75,6 +85,24 @@ def record(
         message,
     )
     return entry
+
+
+def house_text(text: str | list[str]) -> str:
+    """``text`` in the house language (Dutch), whoever's request wrote it: what is stored as
+    text, searched and folded on, whatever language the reader has."""
+    stored = later_text.to_json(text)
+    fallback = text if isinstance(text, str) else " ".join(text)
+    with translation.override(settings.LANGUAGE_CODE):
+        return later_text.render(stored, fallback)
+
+
+def stored_texts(**texts: str | list[str]) -> dict[str, Any]:
+    """The ``later`` texts among ``texts`` as a JSON column holds them, hostile text cleaned."""
+    return {
+        name: stored
+        for name, text in texts.items()
+        if (stored := later_text.to_json(text, clean_text)) is not None
+    }
 
 
 def resolve(organization: Organization, *, table: Table, record_code: uuid.UUID) -> int:
@@ -116,6 +144,6 @@ def resolve_connection_problems(organization: Organization) -> int:
             organization,
             kind=Kind.INFO,
             table=Table.INTEGRATION,
-            message=_("De verbinding met SnelStart werkt weer."),
+            message=later(gettext_noop("De verbinding met SnelStart werkt weer.")),
         )
     return resolved

@@ -1,4 +1,4 @@
-"""'Check in Snelstart' (S27, manual 4.3): does this koppelsleutel open an administration?
+"""'Check in SnelStart' (S27, manual 4.3): does this koppelsleutel open an administration?
 
 Obtains a token with the key and reads ``/companyInfo``. A refusal is told apart by what was
 refused (the koppelsleutel, Simon's own subscription key, or SnelStart not answering), because

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from simon.lib.later_text import later
 from simon.lib.text import fit
 from simon.snelstart_sync import integration_log
 from simon.snelstart_sync.models import Kind, Stream, Table
@@ -17,7 +18,7 @@ from simon.tenants.models import Organization
 
 LABEL_MAX = 80
 
-_TABLES = {
+_TABLES: dict[str, Table] = {
     Stream.CUSTOMERS: Table.CUSTOMER,
     Stream.ARTICLES: Table.ARTICLE,
     Stream.ARTICLE_GROUPS: Table.ARTICLE_GROUP,
@@ -37,7 +38,11 @@ def record_label(record: Any) -> str:
     """'Bakkerij Jansen (1001)': the name and code, cleaned and at most LABEL_MAX long."""
     name = _field(record, "naam", "omschrijving")
     code = _field(record, "relatiecode", "artikelcode", "nummer")
-    label = f"{name} ({code})" if name and code else str(name or code or _("onbekend record"))
+    label = (
+        f"{name} ({code})"
+        if name and code
+        else str(name or code or later(gettext_noop("onbekend record")))
+    )
     return fit(label, LABEL_MAX)[0]
 
 
@@ -52,11 +57,19 @@ def set_aside(organization: Organization, stream: str, record: Any, reason: str)
         organization,
         kind=Kind.WARNING,
         table=_TABLES.get(stream, Table.INTEGRATION),
-        message=_("%(label)s (SnelStart-id %(id)s) is niet overgenomen uit SnelStart: %(reason)s")
-        % {"label": label, "id": snelstart_id(record), "reason": reason},
-        action=_(
-            "Controleer dit record in SnelStart en pas het aan; Simon neemt het bij de "
-            "volgende wijziging opnieuw over."
+        message=later(
+            gettext_noop(
+                "%(label)s (SnelStart-id %(id)s) is niet overgenomen uit SnelStart: %(reason)s"
+            ),
+            label=label,
+            id=snelstart_id(record),
+            reason=reason,
+        ),
+        action=later(
+            gettext_noop(
+                "Controleer dit record in SnelStart en pas het aan; Simon neemt het bij de "
+                "volgende wijziging opnieuw over."
+            )
         ),
         record_label=label,
     )
@@ -68,14 +81,20 @@ def shortened(organization: Organization, stream: str, record: Any, fields: list
         organization,
         kind=Kind.WARNING,
         table=_TABLES.get(stream, Table.INTEGRATION),
-        message=_(
-            "%(label)s (SnelStart-id %(id)s) is ingekort overgenomen: %(fields)s te lang "
-            "voor Simon."
-        )
-        % {"label": label, "id": snelstart_id(record), "fields": ", ".join(fields)},
-        action=_(
-            "Maak de tekst in SnelStart korter als de ingekorte tekst in Simon niet duidelijk "
-            "is; Simon neemt de wijziging vanzelf over."
+        message=later(
+            gettext_noop(
+                "%(label)s (SnelStart-id %(id)s) is ingekort overgenomen: %(fields)s te lang "
+                "voor Simon."
+            ),
+            label=label,
+            id=snelstart_id(record),
+            fields=", ".join(fields),
+        ),
+        action=later(
+            gettext_noop(
+                "Maak de tekst in SnelStart korter als de ingekorte tekst in Simon niet duidelijk "
+                "is; Simon neemt de wijziging vanzelf over."
+            )
         ),
         record_label=label,
     )

@@ -17,10 +17,10 @@ from uuid import UUID
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
 
-from simon.lib import heap
+from simon.lib import heap, later_text
+from simon.lib.later_text import later
 from simon.lib.text import clean_text
 from simon.snelstart_sync import (
     activation,
@@ -60,6 +60,7 @@ class SyncReport:
     streams: dict[str, StreamResult] = field(default_factory=dict)
     requests: int = 0
     error: str = ""
+    summary: str = ""  # what ``error`` means, in the reader's words (a ``later`` text)
     # The success was written in the same statement that gave the lease back.
     lease_released: bool = False
     groups: upsert.PageOutcome | None = None
@@ -115,9 +116,17 @@ class _Run:
                 self.organization,
                 kind=Kind.WARNING,
                 table=Table.ARTICLE_GROUP,
-                message=_("De gekozen artikelgroep(en) %(names)s bestaan niet in SnelStart.")
-                % {"names": ", ".join(f"'{n}'" for n in missing)},
-                action=_("Pas bij 'Instellingen' de artikelgroepen aan (let op hoofdletters)."),
+                message=later(
+                    gettext_noop(
+                        "De gekozen artikelgroep(en) %(names)s bestaan niet in SnelStart."
+                    ),
+                    names=", ".join(f"'{n}'" for n in missing),
+                ),
+                action=later(
+                    gettext_noop(
+                        "Pas bij 'Instellingen' de artikelgroepen aan (let op hoofdletters)."
+                    )
+                ),
             )
         cursor = self.cursor(Stream.ARTICLE_GROUPS)
         if cursor.records_stored != len(groups):
@@ -217,7 +226,8 @@ def interval() -> timedelta:
 def sync_organization(organization_id: int) -> SyncReport | None:
     """Sync one organization now. None when it is not active or another worker is syncing it."""
     connection = (
-        Connection.objects.select_related("organization")
+        # The country cache comes in the same query (a join), not as a statement of its own.
+        Connection.objects.select_related("organization", "country_codes")
         .filter(organization_id=organization_id)
         .first()
     )
@@ -264,10 +274,13 @@ def _sync_with_lease(connection: Connection, owner: str, started: datetime) -> S
         _succeeded(connection, report, owner, [Stream.ARTICLE_GROUPS, *report.streams])
     except leases.LeaseLost as exc:
         report.error = str(exc)
+        report.summary = later(
+            gettext_noop("Gestopt: een andere worker heeft deze synchronisatie overgenomen.")
+        )
         log.warning("sync of org %s stopped: %s", connection.organization_id, exc)
     except Exception as exc:
         report.error = f"{type(exc).__name__}: {exc}"
-        _failed(connection, exc)
+        report.summary = _failed(connection, exc).message
     finally:
         if client is not None:
             report.requests = client.stats.requests
@@ -281,6 +294,7 @@ def _sync_with_lease(connection: Connection, owner: str, started: datetime) -> S
             quota_wait_ms=round(client.stats.limiter_seconds * 1000) if client is not None else 0,
             records=sum(r.outcome.stored for r in report.streams.values()),
             detail=clean_text(report.error)[:2000],
+            summary=later_text.to_json(report.summary) or {},
         )
     return report
 
@@ -314,21 +328,21 @@ def _succeeded(connection: Connection, report: SyncReport, owner: str, streams: 
             connection.organization,
             kind=Kind.APPROVAL,
             table=Table.INTEGRATION,
-            message=_(
-                "De eerste import is klaar: %(customers)d klanten en %(articles)d artikelen "
-                "overgenomen uit SnelStart."
-            )
-            % {
-                "customers": customers.created + customers.updated,
-                "articles": articles.created + articles.updated,
-            },
+            message=later(
+                gettext_noop(
+                    "De eerste import is klaar: %(customers)d klanten en %(articles)d artikelen "
+                    "overgenomen uit SnelStart."
+                ),
+                customers=customers.created + customers.updated,
+                articles=articles.created + articles.updated,
+            ),
         )
 
 
 _CHANGED_TABLES = {
-    Stream.ARTICLE_GROUPS: (Table.ARTICLE_GROUP, gettext_lazy("Artikelgroepen")),
-    Stream.ARTICLES: (Table.ARTICLE, gettext_lazy("Artikelen")),
-    Stream.CUSTOMERS: (Table.CUSTOMER, gettext_lazy("Klanten en hun werkadressen")),
+    Stream.ARTICLE_GROUPS: (Table.ARTICLE_GROUP, gettext_noop("Artikelgroepen")),
+    Stream.ARTICLES: (Table.ARTICLE, gettext_noop("Artikelen")),
+    Stream.CUSTOMERS: (Table.CUSTOMER, gettext_noop("Klanten en hun werkadressen")),
 }
 
 
@@ -346,14 +360,18 @@ def _report_changes(organization: Organization, report: SyncReport) -> None:
             organization,
             kind=Kind.INFO,
             table=table,
-            message=_(
-                "%(what)s uit SnelStart overgenomen: %(created)d nieuw, %(updated)d gewijzigd."
-            )
-            % {"what": what, "created": outcome.created, "updated": outcome.updated},
+            message=later(
+                gettext_noop(
+                    "%(what)s uit SnelStart overgenomen: %(created)d nieuw, %(updated)d gewijzigd."
+                ),
+                what=later(what),
+                created=outcome.created,
+                updated=outcome.updated,
+            ),
         )
 
 
-def _failed(connection: Connection, exc: Exception) -> None:
+def _failed(connection: Connection, exc: Exception) -> failures.Explanation:
     Connection.objects.filter(pk=connection.pk).update(
         consecutive_failures=F("consecutive_failures") + 1
     )
@@ -372,7 +390,7 @@ def _failed(connection: Connection, exc: Exception) -> None:
     if explanation.permanent:
         # Retrying cannot help (key revoked, administration gone): pause until 'Koppel opnieuw'.
         activation.pause(connection, explanation.message, explanation.action)
-        return
+        return explanation
     integration_log.record(
         connection.organization,
         kind=explanation.kind,
@@ -380,3 +398,4 @@ def _failed(connection: Connection, exc: Exception) -> None:
         message=explanation.message,
         action=explanation.action,
     )
+    return explanation

@@ -16,11 +16,12 @@ from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from simon.catalog.models import Article
 from simon.customers.models import Customer
 from simon.lib.choices import Source
+from simon.lib.later_text import later
 from simon.snelstart_sync import integration_log
 from simon.snelstart_sync.models import (
     IncomingOrder,
@@ -82,7 +83,7 @@ def _own(organization: Organization, facts: list[OrderFacts]) -> tuple[set[UUID]
 
 
 def _label(facts: OrderFacts) -> str:
-    return _("Verkooporder %(number)s") % {"number": facts.number}
+    return later(gettext_noop("Verkooporder %(number)s"), number=facts.number)
 
 
 def _make_work_order(
@@ -103,7 +104,7 @@ def _make_work_order(
         description=work.description,
         source=Source.SNELSTART,
         snelstart_order_id=facts.id,
-        note=_("Uit SnelStart-verkooporder %(number)s") % {"number": facts.number},
+        note=later(gettext_noop("Uit SnelStart-verkooporder %(number)s"), number=facts.number),
     )
     articles = {a.pk: a for a in Article.objects.filter(pk__in=[pk for pk, _q in work.materials])}
     for article_pk, quantity in work.materials:
@@ -117,10 +118,13 @@ def _taken(organization: Organization, facts: OrderFacts, work_order: WorkOrder)
         organization,
         kind=Kind.APPROVAL,
         table=Table.WORK_ORDER,
-        message=_("Verkooporder %(order)s uit SnelStart is werkbon %(number)s geworden.")
-        % {"order": facts.number, "number": work_order.number},
+        message=later(
+            gettext_noop("Verkooporder %(order)s uit SnelStart is werkbon %(number)s geworden."),
+            order=facts.number,
+            number=work_order.number,
+        ),
         record_code=work_order.code,
-        record_label=_("Werkbon %(number)s") % {"number": work_order.number},
+        record_label=later(gettext_noop("Werkbon %(number)s"), number=work_order.number),
     )
 
 
@@ -129,14 +133,19 @@ def _waiting(organization: Organization, facts: OrderFacts) -> None:
         organization,
         kind=Kind.WARNING,
         table=Table.WORK_ORDER,
-        message=_(
-            "Verkooporder %(order)s uit SnelStart wacht: de klant (SnelStart-id %(relatie)s) "
-            "staat niet in Simon."
-        )
-        % {"order": facts.number, "relatie": facts.relatie_id},
-        action=_(
-            "Controleer in SnelStart of de relatie een actieve klant is. Simon maakt de "
-            "werkbon zodra de klant in Simon staat."
+        message=later(
+            gettext_noop(
+                "Verkooporder %(order)s uit SnelStart wacht: de klant (SnelStart-id %(relatie)s) "
+                "staat niet in Simon."
+            ),
+            order=facts.number,
+            relatie=facts.relatie_id,
+        ),
+        action=later(
+            gettext_noop(
+                "Controleer in SnelStart of de relatie een actieve klant is. Simon maakt de "
+                "werkbon zodra de klant in Simon staat."
+            )
         ),
         record_label=_label(facts),
     )

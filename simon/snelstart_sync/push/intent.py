@@ -13,9 +13,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from simon.lib.errors import DomainError
+from simon.lib.later_text import later
 from simon.snelstart_sync import configuration, integration_log
 from simon.snelstart_sync.models import (
     Connection,
@@ -28,6 +29,7 @@ from simon.snelstart_sync.models import (
 from simon.snelstart_sync.push import messages, readiness
 from simon.snelstart_sync.push.facts import export_settings, work_order_facts
 from simon.snelstart_sync.push.payload import is_filtered, marker_for
+from simon.tenants.types import User
 from simon.workorders.models import WorkOrder
 
 log = logging.getLogger("simon.snelstart_sync.push")
@@ -70,7 +72,7 @@ def hand_off(export_id: int) -> None:
         )
 
 
-def record_intent(work_order: WorkOrder, by: Any = None) -> SalesOrderExport | None:
+def record_intent(work_order: WorkOrder, by: User | None = None) -> SalesOrderExport | None:
     """Called inside the archive transaction. None when the organization has no integration."""
     connection = Connection.objects.filter(organization_id=work_order.organization_id).first()
     if connection is None or SalesOrderExport.objects.filter(work_order=work_order).exists():
@@ -98,7 +100,7 @@ def record_intent(work_order: WorkOrder, by: Any = None) -> SalesOrderExport | N
     return export
 
 
-def on_archived(sender: Any, work_order: WorkOrder, by: Any = None, **kwargs: Any) -> None:
+def on_archived(sender: Any, work_order: WorkOrder, by: User | None = None, **kwargs: Any) -> None:
     record_intent(work_order, by)
 
 
@@ -108,16 +110,22 @@ def can_resend(export: SalesOrderExport) -> bool:
     )
 
 
-def resend(export: SalesOrderExport, *, by: Any) -> SalesOrderExport:
+def resend(export: SalesOrderExport, *, by: User | None) -> SalesOrderExport:
     """'Opnieuw versturen' after the office fixed the cause (S22), or 'Alsnog versturen' of a
     work order archived while the integration was not active. Uses the settings in force now:
     the page shows exactly that order before the button is pressed."""
     if not can_resend(export):
-        raise ResendRefused(_("Deze werkbon wordt al verstuurd of staat al in SnelStart."))
+        raise ResendRefused(
+            later(gettext_noop("Deze werkbon wordt al verstuurd of staat al in SnelStart."))
+        )
     version = running_settings(export.organization_id)
     if version is None:
         raise ResendRefused(
-            _("De koppeling met SnelStart is niet actief; activeer de integratie eerst.")
+            later(
+                gettext_noop(
+                    "De koppeling met SnelStart is niet actief; activeer de integratie eerst."
+                )
+            )
         )
     # Read again: the office may just have corrected the customer or an article.
     work_order = WorkOrder.objects.select_related("customer", "work_address", "organization").get(
@@ -135,9 +143,12 @@ def resend(export: SalesOrderExport, *, by: Any) -> SalesOrderExport:
             failures_in_a_row=0,
             problem="",
             action="",
+            texts={},
         )
         if moved != 1:
-            raise ResendRefused(_("Deze werkbon wordt al verstuurd of staat al in SnelStart."))
+            raise ResendRefused(
+                later(gettext_noop("Deze werkbon wordt al verstuurd of staat al in SnelStart."))
+            )
         integration_log.resolve(
             work_order.organization, table=Table.WORK_ORDER, record_code=work_order.code
         )

@@ -6,8 +6,9 @@ number in the text.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from simon.lib.later_text import later
 from simon.snelstart_sync import integration_log
 from simon.snelstart_sync.models import Kind, LogMessage, SalesOrderExport, Table
 from simon.snelstart_sync.push.readiness import Problem
@@ -15,7 +16,7 @@ from simon.workorders.models import WorkOrder
 
 
 def _label(work_order: WorkOrder) -> str:
-    return _("Werkbon %(number)s") % {"number": work_order.number}
+    return later(gettext_noop("Werkbon %(number)s"), number=work_order.number)
 
 
 def _record(work_order: WorkOrder, kind: Kind, message: str, action: str = "") -> LogMessage:
@@ -37,20 +38,29 @@ def sent(export: SalesOrderExport) -> LogMessage:
     return _record(
         export.work_order,
         Kind.APPROVAL,
-        _("Werkbon %(number)s staat in SnelStart als verkooporder %(order)s.")
-        % {"number": export.work_order.number, "order": export.snelstart_order_number},
+        later(
+            gettext_noop("Werkbon %(number)s staat in SnelStart als verkooporder %(order)s."),
+            number=export.work_order.number,
+            order=export.snelstart_order_number,
+        ),
     )
 
 
 def failed(export: SalesOrderExport, problems: list[Problem]) -> LogMessage:
-    reasons = " ".join(p.message for p in problems)
-    actions = " ".join(dict.fromkeys(p.action for p in problems))
+    reasons = [p.message for p in problems]
+    actions = list(dict.fromkeys(p.action for p in problems))
     return _record(
         export.work_order,
         Kind.ERROR,
-        _("Werkbon %(number)s is niet naar SnelStart gestuurd: %(reasons)s")
-        % {"number": export.work_order.number, "reasons": reasons},
-        _("%(actions)s Klik daarna op de werkbon op 'Opnieuw versturen'.") % {"actions": actions},
+        later(
+            gettext_noop("Werkbon %(number)s is niet naar SnelStart gestuurd: %(reasons)s"),
+            number=export.work_order.number,
+            reasons=reasons,
+        ),
+        later(
+            gettext_noop("%(actions)s Klik daarna op de werkbon op 'Opnieuw versturen'."),
+            actions=actions,
+        ),
     )
 
 
@@ -58,11 +68,14 @@ def skipped_filter_word(work_order: WorkOrder, word: str) -> LogMessage:
     return _record(
         work_order,
         Kind.INFO,
-        _(
-            "Werkbon %(number)s is niet naar SnelStart gestuurd: de omschrijving bevat het "
-            "filterwoord '%(word)s'."
-        )
-        % {"number": work_order.number, "word": word},
+        later(
+            gettext_noop(
+                "Werkbon %(number)s is niet naar SnelStart gestuurd: de omschrijving bevat het "
+                "filterwoord '%(word)s'."
+            ),
+            number=work_order.number,
+            word=word,
+        ),
     )
 
 
@@ -70,12 +83,14 @@ def skipped_not_active(work_order: WorkOrder) -> LogMessage:
     return _record(
         work_order,
         Kind.WARNING,
-        _(
-            "Werkbon %(number)s is gearchiveerd terwijl de koppeling niet actief was; hij gaat "
-            "niet naar SnelStart."
-        )
-        % {"number": work_order.number},
-        _("Maak de verkooporder zo nodig zelf in SnelStart."),
+        later(
+            gettext_noop(
+                "Werkbon %(number)s is gearchiveerd terwijl de koppeling niet actief was; hij gaat "
+                "niet naar SnelStart."
+            ),
+            number=work_order.number,
+        ),
+        later(gettext_noop("Maak de verkooporder zo nodig zelf in SnelStart.")),
     )
 
 
@@ -86,8 +101,10 @@ def waiting(export: SalesOrderExport, problem: str, action: str) -> LogMessage:
         export.organization,
         kind=Kind.WARNING,
         table=Table.INTEGRATION,
-        message=_("Werkbonnen wachten om naar SnelStart te gaan: %(problem)s")
-        % {"problem": problem},
+        message=later(
+            gettext_noop("Werkbonnen wachten om naar SnelStart te gaan: %(problem)s"),
+            problem=problem,
+        ),
         action=action,
     )
 
@@ -96,16 +113,16 @@ def duplicate(export: SalesOrderExport, numbers: list[int]) -> LogMessage:
     return _record(
         export.work_order,
         Kind.ERROR,
-        _(
-            "In SnelStart staan meerdere verkooporders voor werkbon %(number)s: %(orders)s. "
-            "Simon houdt verkooporder %(kept)s aan."
-        )
-        % {
-            "number": export.work_order.number,
-            "orders": ", ".join(str(n) for n in numbers),
-            "kept": export.snelstart_order_number,
-        },
-        _("Verwijder in SnelStart de overige verkooporders van deze werkbon."),
+        later(
+            gettext_noop(
+                "In SnelStart staan meerdere verkooporders voor werkbon %(number)s: %(orders)s. "
+                "Simon houdt verkooporder %(kept)s aan."
+            ),
+            number=export.work_order.number,
+            orders=", ".join(str(n) for n in numbers),
+            kept=export.snelstart_order_number,
+        ),
+        later(gettext_noop("Verwijder in SnelStart de overige verkooporders van deze werkbon.")),
     )
 
 
@@ -113,6 +130,9 @@ def resent(work_order: WorkOrder, by_name: str) -> LogMessage:
     return _record(
         work_order,
         Kind.INFO,
-        _("Werkbon %(number)s wordt opnieuw verstuurd (door %(name)s).")
-        % {"number": work_order.number, "name": by_name},
+        later(
+            gettext_noop("Werkbon %(number)s wordt opnieuw verstuurd (door %(name)s)."),
+            number=work_order.number,
+            name=by_name,
+        ),
     )

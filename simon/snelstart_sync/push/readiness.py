@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from simon.lib.later_text import later
 from simon.snelstart_sync.push.payload import ExportSettings, SettingsArticle, WorkOrderFacts
 
 
@@ -27,11 +28,13 @@ def _customer_problems(facts: WorkOrderFacts) -> list[Problem]:
         return [
             Problem(
                 "customer",
-                _(
-                    "Deze werkbon heeft geen klant; zonder debiteur kan SnelStart geen "
-                    "verkooporder maken."
+                later(
+                    gettext_noop(
+                        "Deze werkbon heeft geen klant; zonder debiteur kan SnelStart geen "
+                        "verkooporder maken."
+                    )
                 ),
-                _("Kies op de werkbon een klant (een debiteur uit SnelStart)."),
+                later(gettext_noop("Kies op de werkbon een klant (een debiteur uit SnelStart).")),
             )
         ]
     name = facts.customer_name
@@ -39,9 +42,13 @@ def _customer_problems(facts: WorkOrderFacts) -> list[Problem]:
         return [
             Problem(
                 "customer",
-                _("De klant '%(name)s' komt niet uit SnelStart (hij is in Simon aangemaakt).")
-                % {"name": name},
-                _("Kies op de werkbon een klant uit SnelStart."),
+                later(
+                    gettext_noop(
+                        "De klant '%(name)s' komt niet uit SnelStart (hij is in Simon aangemaakt)."
+                    ),
+                    name=name,
+                ),
+                later(gettext_noop("Kies op de werkbon een klant uit SnelStart.")),
             )
         ]
     if not facts.customer_active:
@@ -57,8 +64,13 @@ def _material_problems(facts: WorkOrderFacts) -> list[Problem]:
             problems.append(
                 Problem(
                     "material",
-                    _("Het artikel '%(article)s' komt niet uit SnelStart.") % {"article": label},
-                    _("Vervang het op de werkbon door een artikel uit SnelStart."),
+                    later(
+                        gettext_noop("Het artikel '%(article)s' komt niet uit SnelStart."),
+                        article=label,
+                    ),
+                    later(
+                        gettext_noop("Vervang het op de werkbon door een artikel uit SnelStart.")
+                    ),
                 )
             )
         elif not item.active:
@@ -69,11 +81,15 @@ def _material_problems(facts: WorkOrderFacts) -> list[Problem]:
 def material_gone(label: str) -> Problem:
     return Problem(
         "material",
-        _("Het artikel '%(article)s' is in SnelStart verwijderd of inactief gezet.")
-        % {"article": label},
-        _(
-            "Zet het artikel in SnelStart weer actief, of vervang het op de werkbon door een "
-            "ander artikel."
+        later(
+            gettext_noop("Het artikel '%(article)s' is in SnelStart verwijderd of inactief gezet."),
+            article=label,
+        ),
+        later(
+            gettext_noop(
+                "Zet het artikel in SnelStart weer actief, of vervang het op de werkbon door een "
+                "ander artikel."
+            )
         ),
     )
 
@@ -81,8 +97,15 @@ def material_gone(label: str) -> Problem:
 def customer_gone(name: str) -> Problem:
     return Problem(
         "customer",
-        _("De klant '%(name)s' is in SnelStart verwijderd of inactief gezet.") % {"name": name},
-        _("Zet de klant in SnelStart weer actief, of kies op de werkbon een andere klant."),
+        later(
+            gettext_noop("De klant '%(name)s' is in SnelStart verwijderd of inactief gezet."),
+            name=name,
+        ),
+        later(
+            gettext_noop(
+                "Zet de klant in SnelStart weer actief, of kies op de werkbon een andere klant."
+            )
+        ),
     )
 
 
@@ -92,12 +115,19 @@ def _settings_problem(role: str, article: SettingsArticle | None) -> list[Proble
     return [
         Problem(
             "settings",
-            _(
-                "Het %(role)s '%(code)s' uit de instellingen bestaat niet meer in SnelStart of "
-                "is inactief."
-            )
-            % {"role": role, "code": article.code},
-            _("Kies bij 'Integraties' → 'Instellingen' → 'Wijzig' een ander artikel."),
+            later(
+                gettext_noop(
+                    "Het %(role)s '%(code)s' uit de instellingen bestaat niet meer in SnelStart of "
+                    "is inactief."
+                ),
+                role=role,
+                code=article.code,
+            ),
+            later(
+                gettext_noop(
+                    "Kies bij 'Integraties' → 'Instellingen' → 'Wijzig' een ander artikel."
+                )
+            ),
         )
     ]
 
@@ -108,9 +138,9 @@ def problems(facts: WorkOrderFacts, settings: ExportSettings) -> list[Problem]:
     A settings article counts only when its line would be on the order (time was booked).
     """
     found = _customer_problems(facts) + _material_problems(facts)
-    found += _settings_problem(_("vaste artikel"), settings.fixed_article)
+    found += _settings_problem(later(gettext_noop("vaste artikel")), settings.fixed_article)
     if facts.work_minutes > 0:
-        found += _settings_problem(_("werktijdartikel"), settings.work_article)
+        found += _settings_problem(later(gettext_noop("werktijdartikel")), settings.work_article)
     if facts.travel_minutes > 0:
-        found += _settings_problem(_("reistijdartikel"), settings.travel_article)
+        found += _settings_problem(later(gettext_noop("reistijdartikel")), settings.travel_article)
     return found

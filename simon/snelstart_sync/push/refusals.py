@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from simon.lib.later_text import later
 from simon.snelstart_sync.push.payload import SalesOrderDraft
 from simon.snelstart_sync.push.readiness import Problem, customer_gone, material_gone
 from snelstart import NotFoundError, RequestError, SnelStartClient, SnelStartError, ValidationError
@@ -57,8 +58,13 @@ def _customer(client: SnelStartClient, draft: SalesOrderDraft, name: str) -> lis
         return [
             Problem(
                 "customer",
-                _("'%(name)s' is in SnelStart geen klant (debiteur).") % {"name": name},
-                _("Kies op de werkbon een andere klant, of maak de relatie in SnelStart klant."),
+                later(gettext_noop("'%(name)s' is in SnelStart geen klant (debiteur)."), name=name),
+                later(
+                    gettext_noop(
+                        "Kies op de werkbon een andere klant, of maak de relatie in SnelStart "
+                        "klant."
+                    )
+                ),
             )
         ]
     return [customer_gone(name)]
@@ -82,12 +88,18 @@ def _articles(client: SnelStartClient, draft: SalesOrderDraft) -> list[Problem]:
             problems.append(
                 Problem(
                     "settings",
-                    _(
-                        "Het artikel '%(article)s' uit de instellingen is in SnelStart "
-                        "verwijderd of inactief gezet."
-                    )
-                    % {"article": label},
-                    _("Kies bij 'Integraties' → 'Instellingen' → 'Wijzig' een ander artikel."),
+                    later(
+                        gettext_noop(
+                            "Het artikel '%(article)s' uit de instellingen is in SnelStart "
+                            "verwijderd of inactief gezet."
+                        ),
+                        article=label,
+                    ),
+                    later(
+                        gettext_noop(
+                            "Kies bij 'Integraties' → 'Instellingen' → 'Wijzig' een ander artikel."
+                        )
+                    ),
                 )
             )
         else:
@@ -101,9 +113,17 @@ def _template(codes: Iterable[str], draft: SalesOrderDraft, name: str) -> list[P
     return [
         Problem(
             "settings",
-            _("Het verkoopordersjabloon '%(name)s' uit de instellingen bestaat niet meer.")
-            % {"name": name},
-            _("Kies bij 'Integraties' → 'Instellingen' → 'Wijzig' een ander sjabloon."),
+            later(
+                gettext_noop(
+                    "Het verkoopordersjabloon '%(name)s' uit de instellingen bestaat niet meer."
+                ),
+                name=name,
+            ),
+            later(
+                gettext_noop(
+                    "Kies bij 'Integraties' → 'Instellingen' → 'Wijzig' een ander sjabloon."
+                )
+            ),
         )
     ]
 
@@ -133,10 +153,15 @@ def diagnose(
     return [
         Problem(
             "other",
-            _("SnelStart weigerde de verkooporder: %(text)s") % {"text": _snelstart_text(exc)},
-            _(
-                "Controleer de werkbon en de instellingen. Blijft dit terugkomen, neem dan "
-                "contact op met de beheerder van Simon."
+            later(
+                gettext_noop("SnelStart weigerde de verkooporder: %(text)s"),
+                text=_snelstart_text(exc),
+            ),
+            later(
+                gettext_noop(
+                    "Controleer de werkbon en de instellingen. Blijft dit terugkomen, neem dan "
+                    "contact op met de beheerder van Simon."
+                )
             ),
         )
     ]

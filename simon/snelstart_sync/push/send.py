@@ -33,9 +33,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from simon.snelstart_sync import leases
+from simon.lib.later_text import later
+from simon.snelstart_sync import integration_log, leases
 from simon.snelstart_sync.connection import NotConnected, client_for
 from simon.snelstart_sync.crypto import CredentialUnreadable
 from simon.snelstart_sync.models import (
@@ -162,13 +163,14 @@ def _release(
     """Back to pending, to be tried again at ``at``."""
     if failed:
         fields["failures_in_a_row"] = F("failures_in_a_row") + 1
+    fields.setdefault("texts", integration_log.stored_texts(problem=problem, action=action))
     _mine(export, owner).update(
         state=ExportState.PENDING,
         claimed_by="",
         claim_expires_at=None,
         next_attempt_at=at,
-        problem=problem,
-        action=action,
+        problem=integration_log.house_text(problem),
+        action=integration_log.house_text(action),
         **fields,
     )
 
@@ -263,6 +265,7 @@ def _record_sent(
                 failures_in_a_row=0,
                 problem="",
                 action="",
+                texts={},
             )
         )
         if done:
@@ -275,6 +278,7 @@ def _record_sent(
 
 def _fail(export: SalesOrderExport, owner: str, problems: list[Problem]) -> None:
     """'Mislukt' and its 'Foutmelding' in one transaction, for the same reason as above."""
+    actions = list(dict.fromkeys(p.action for p in problems))
     with transaction.atomic():
         changed = _mine(export, owner).update(
             state=ExportState.FAILED,
@@ -283,8 +287,11 @@ def _fail(export: SalesOrderExport, owner: str, problems: list[Problem]) -> None
             next_attempt_at=None,
             lookup_required=False,
             lookup_not_before=None,
-            problem=" ".join(p.message for p in problems),
-            action=" ".join(dict.fromkeys(p.action for p in problems)),
+            problem=integration_log.house_text([p.message for p in problems]),
+            action=integration_log.house_text(actions),
+            texts=integration_log.stored_texts(
+                problem=[p.message for p in problems], action=actions
+            ),
         )
         if changed:
             messages.failed(export, problems)
@@ -304,8 +311,13 @@ def _wait(
     if isinstance(exc, OutcomeUnknownError):
         explanation = failures.Explanation(
             Kind.WARNING,
-            _("SnelStart gaf geen antwoord; Simon kijkt straks of de verkooporder is aangekomen."),
-            _("Je hoeft niets te doen."),
+            later(
+                gettext_noop(
+                    "SnelStart gaf geen antwoord; Simon kijkt straks of de verkooporder is "
+                    "aangekomen."
+                )
+            ),
+            later(gettext_noop("Je hoeft niets te doen.")),
             False,
         )
     else:
@@ -337,6 +349,7 @@ def _look_up(export: SalesOrderExport, owner: str, client: SnelStartClient) -> s
             failed=False,
             problem=export.problem,
             action=export.action,
+            texts=export.texts,
         )
         return "settling"
     # Lookups a killed worker left 'in flight': a lookup changes nothing in SnelStart, it just
@@ -379,6 +392,8 @@ def _look_up(export: SalesOrderExport, owner: str, client: SnelStartClient) -> s
 
 def _post(export: SalesOrderExport, owner: str, client: SnelStartClient, guard: Guard) -> str:
     facts = work_order_facts(export.work_order)
+    if export.settings_version is None:  # only skipped exports follow no settings version
+        raise RuntimeError(f"export {export.pk} is waiting without a settings version")
     version = export_settings(export.settings_version)
     problems = readiness.problems(facts, version)
     if problems:
@@ -444,10 +459,12 @@ def _send_claimed(export: SalesOrderExport, owner: str) -> str:
             owner,
             at=timezone.now() + NOT_RUNNING_RETRY,
             failed=False,
-            problem=_("De koppeling met SnelStart is gepauzeerd.")
+            problem=later(gettext_noop("De koppeling met SnelStart is gepauzeerd."))
             if paused
-            else _("De koppeling met SnelStart is niet actief."),
-            action=_("De werkbon gaat naar SnelStart zodra de integratie weer actief is."),
+            else later(gettext_noop("De koppeling met SnelStart is niet actief.")),
+            action=later(
+                gettext_noop("De werkbon gaat naar SnelStart zodra de integratie weer actief is.")
+            ),
         )
         return "not_running"
     guard = Guard(export, owner)
@@ -458,8 +475,8 @@ def _send_claimed(export: SalesOrderExport, owner: str) -> str:
             export,
             owner,
             at=timezone.now() + NOT_RUNNING_RETRY,
-            problem=_("Simon heeft geen bruikbare koppelsleutel."),
-            action=_("Koppel opnieuw via 'Integraties' → 'Koppel'."),
+            problem=later(gettext_noop("Simon heeft geen bruikbare koppelsleutel.")),
+            action=later(gettext_noop("Koppel opnieuw via 'Integraties' → 'Koppel'.")),
         )
         return "not_connected"
     # Attempts a killed worker left 'in flight' before its POST could leave (the export was not
@@ -496,7 +513,11 @@ def send_export(export_id: int, owner: str | None = None) -> str:
             export,
             owner,
             at=timezone.now() + retry_delay(export.failures_in_a_row + 1),
-            problem=_("Er ging iets mis in Simon; Simon probeert het opnieuw."),
-            action=_("Blijft deze melding staan, neem dan contact op met de beheerder van Simon."),
+            problem=later(gettext_noop("Er ging iets mis in Simon; Simon probeert het opnieuw.")),
+            action=later(
+                gettext_noop(
+                    "Blijft deze melding staan, neem dan contact op met de beheerder van Simon."
+                )
+            ),
         )
         return "error"

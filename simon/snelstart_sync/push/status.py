@@ -41,9 +41,9 @@ def status_line(export: SalesOrderExport) -> StatusLine:
     if state == ExportState.FAILED:
         return StatusLine(
             "failed",
-            _("Mislukt: %(problem)s") % {"problem": export.problem},
+            _("Mislukt: %(problem)s") % {"problem": export.shown_problem},
             _("Mislukt"),
-            action=export.action,
+            action=export.shown_action,
         )
     if state == ExportState.SKIPPED:
         if export.skip_reason == SkipReason.FILTER_WORD:
@@ -59,8 +59,8 @@ def status_line(export: SalesOrderExport) -> StatusLine:
     if export.problem:
         return StatusLine(
             "waiting",
-            _("Wordt verstuurd, wacht: %(problem)s") % {"problem": export.problem},
+            _("Wordt verstuurd, wacht: %(problem)s") % {"problem": export.shown_problem},
             _("Wacht"),
-            action=export.action,
+            action=export.shown_action,
         )
     return StatusLine("sending", _("Wordt verstuurd"), _("Wordt verstuurd"))

@@ -77,12 +77,12 @@ def test_a_beheerder_activates_snelstart_and_sees_a_new_customer_arrive(
     key = _koppelsleutel_from_snelstart(emulator_tab, snelstart_at, admin.administration_id)
     page.bring_to_front()
     page.fill("#id_koppelsleutel", key)
-    page.get_by_role("button", name="Check in Snelstart").click()
+    page.get_by_role("button", name="Check in SnelStart").click()
 
     # 'Instellingen', with a wrong work-time article first
     assert page.locator("h1").inner_text() == "Instellingen"
     main = page.inner_text("main")
-    assert "Check in Snelstart gelukt" in main and "Installatiebedrijf Jansen" in main
+    assert "Check in SnelStart gelukt" in main and "Installatiebedrijf Jansen" in main
     assert key not in page.content()
     page.fill("#id_work_article_code", "WERKUUR")
     assert _check(page, "work_article_code") == (

@@ -1,4 +1,4 @@
-"""'Wissen Simon data' and 'Koppel' → 'Check in Snelstart' (S27; manual 4.3)."""
+"""'Wissen Simon data' and 'Koppel' → 'Check in SnelStart' (S27; manual 4.3)."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def test_the_wipe_is_not_offered_to_a_running_integration(alice_client, org_a, m
     assert Customer.objects.filter(organization=org_a, active=True).count() == 2
 
 
-# --- 'Koppel' and 'Check in Snelstart' ---------------------------------------------------------
+# --- 'Koppel' and 'Check in SnelStart' ---------------------------------------------------------
 
 
 def _refused(response) -> str:
@@ -238,7 +238,7 @@ def test_a_good_key_is_stored_encrypted_and_never_shown_again(
     admin = snelstart_at.create_administration(name="Installatiebedrijf Jansen", customers=0)
     connection = bare_connection(org_a, State.WIPED)
     page = alice_client.get(url("connect", connection)).content.decode()
-    assert 'name="koppelsleutel"' in page and "Check in Snelstart" in page
+    assert 'name="koppelsleutel"' in page and "Check in SnelStart" in page
 
     response = alice_client.post(url("connect", connection), {"koppelsleutel": admin.client_key})
     assert response.status_code == 302
@@ -254,7 +254,7 @@ def test_a_good_key_is_stored_encrypted_and_never_shown_again(
         "Installatiebedrijf Jansen",
     )
     settings_page = alice_client.get(response["Location"]).content.decode()
-    assert "Check in Snelstart gelukt" in settings_page
+    assert "Check in SnelStart gelukt" in settings_page
     assert "Installatiebedrijf Jansen" in settings_page
     assert admin.client_key not in settings_page
     again = alice_client.get(url("connect", connection)).content.decode()

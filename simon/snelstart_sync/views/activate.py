@@ -1,4 +1,4 @@
-"""'Wissen Simon data' and 'Koppel' with 'Check in Snelstart' (manual 4.3, S27)."""
+"""'Wissen Simon data' and 'Koppel' with 'Check in SnelStart' (manual 4.3, S27)."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def connect(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
         return redirect("snelstart_sync:connect", connection.code)
     messages.success(
         request,
-        _("Check in Snelstart gelukt: Simon is gekoppeld met de administratie '%(name)s'.")
+        _("Check in SnelStart gelukt: Simon is gekoppeld met de administratie '%(name)s'.")
         % {"name": result.administration_name},
     )
     return redirect("snelstart_sync:settings", connection.code)
