@@ -123,7 +123,7 @@ def _repair(
 def cleanup_organization(organization_id: int) -> CleanupReport | None:
     """Clean up one organization now; None when not active or another worker holds the lease."""
     connection = (
-        Connection.objects.select_related("organization")
+        Connection.objects.select_related("organization", "country_codes")
         .filter(organization_id=organization_id)
         .first()
     )

@@ -2,6 +2,7 @@
 
 - ``Connection``: the activation state machine, the encrypted koppelsleutel, the schedule, the
   sync lease and the health counters (their columns: ``connection_fields``).
+- ``CountryCodes``: a cache of SnelStart's land ids, per connection.
 - ``IntegrationSettings``: every setting of manual chapter 5, versioned (a change applies from
   the moment of saving, never retroactively).
 - ``StreamCursor``: per stream the 'hoogste mutatiedatum' and the progress of a running read.
@@ -13,6 +14,9 @@
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from uuid import UUID
 
 from django.conf import settings
 from django.db import models
@@ -41,8 +45,6 @@ class Connection(Lifecycle, Credentials, Schedule, Lease, SyncHealth, models.Mod
         Organization, on_delete=models.CASCADE, related_name="snelstart_connection"
     )
     code = models.UUIDField(default=uuid7, unique=True, editable=False)
-    # SnelStart's land ids → ISO codes, read from /landen when an unknown id shows up.
-    countries = models.JSONField(default=dict, blank=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -53,6 +55,49 @@ class Connection(Lifecycle, Credentials, Schedule, Lease, SyncHealth, models.Mod
 
     def __str__(self) -> str:
         return f"{self.organization} ({self.get_state_display()})"
+
+
+class CountryCodes(models.Model):
+    """A cache: SnelStart's land ids → ISO codes, read from /landen when a customer names a
+    land id not in it (``sync._Run.learn_countries``). Losing it costs one call.
+
+    Not a column of ``Connection``: it is SnelStart's reference data, not the koppeling's
+    state, and there it was read with every connection (screens, status, metrics) for the sake
+    of the syncs. A sync reads it in its connection's query (``select_related``).
+    """
+
+    connection = models.OneToOneField(
+        Connection, on_delete=models.CASCADE, primary_key=True, related_name="country_codes"
+    )
+    codes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("landcodes van SnelStart")
+        verbose_name_plural = _("landcodes van SnelStart")
+
+    def __str__(self) -> str:
+        return f"{self.connection_id}: {len(self.codes)}"
+
+    @classmethod
+    def of(cls, connection: Connection) -> dict[UUID, str]:
+        """The cached codes; no query when ``connection`` was fetched with
+        ``select_related("country_codes")``, one otherwise."""
+        try:
+            codes = connection.country_codes.codes
+        except cls.DoesNotExist:
+            return {}
+        return {UUID(k): v for k, v in codes.items()}
+
+    @staticmethod
+    def store(connection_id: int, codes: Mapping[UUID, str]) -> None:
+        """Replace the cached codes, in one statement (an upsert)."""
+        row = CountryCodes(connection_id=connection_id, codes={str(k): v for k, v in codes.items()})
+        CountryCodes.objects.bulk_create(
+            [row],
+            update_conflicts=True,
+            unique_fields=["connection"],
+            update_fields=["codes"],
+        )
 
 
 class OrderDescription(models.TextChoices):

@@ -35,6 +35,7 @@ from simon.snelstart_sync import (
 from simon.snelstart_sync.connection import client_for
 from simon.snelstart_sync.models import (
     Connection,
+    CountryCodes,
     Kind,
     RunKind,
     State,
@@ -77,9 +78,7 @@ class _Run:
         self.settings = configuration.current(self.organization)
         self.chosen: set[UUID] | None = None
         self.group_pks: dict[UUID, int] = {}
-        self.countries: dict[UUID, str] = {
-            UUID(k): v for k, v in (connection.countries or {}).items()
-        }
+        self.countries: dict[UUID, str] = CountryCodes.of(connection)
         self.countries_refreshed = False
         # Every cursor in one query; a stream's own is created on its first read.
         self.cursors = {
@@ -203,9 +202,7 @@ class _Run:
             for land in self.client.landen.list()
             if land.id is not None
         }
-        Connection.objects.filter(pk=self.connection.pk).update(
-            countries={str(k): v for k, v in self.countries.items()}
-        )
+        CountryCodes.store(self.connection.pk, self.countries)
 
     def estimator(self, resource: Any) -> Any:
         return lambda query: lambda skip: len(resource.page(skip, 1, query))
