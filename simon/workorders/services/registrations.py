@@ -28,6 +28,7 @@ from simon.workorders.errors import (
 )
 from simon.workorders.models import MaterialLine, TimeEntry, TimeKind, WorkOrder
 from simon.workorders.permissions import require_edit
+from simon.workorders.services import correction_notes
 from simon.workorders.services.common import check_member, lock
 from simon.workorders.services.idempotency import earlier_registration, remember_removal
 
@@ -95,6 +96,13 @@ def parse_quantity(value: Any) -> Decimal:
     if quantity != quantity.quantize(QUANTITY_STEP, rounding="ROUND_DOWN"):
         raise WorkOrderError(_("Gebruik maximaal 3 decimalen."), field="quantity")
     return quantity
+
+
+def _author_id(row: TimeEntry | MaterialLine) -> int | None:
+    """Who made a registration: the monteur whose hours they are, or who added the material."""
+    if isinstance(row, TimeEntry):
+        return row.employee_id
+    return row.created_by_id
 
 
 def _check_kind(kind: str) -> str:
@@ -167,7 +175,12 @@ def add_time_entry(
             "created_by": by,
             "client_id": client_id,
         }
-        return _create_once(lambda: TimeEntry.objects.create(**fields), client_id)
+        entry: TimeEntry = _create_once(lambda: TimeEntry.objects.create(**fields), client_id)
+        if correction_notes.is_correction(current, membership, by, None):
+            correction_notes.write(
+                current, by, correction_notes.hours_note(None, correction_notes.hours_facts(entry))
+            )
+        return entry
 
 
 def update_time_entry(entry: TimeEntry, *, by: User | None, **fields: Any) -> TimeEntry:
@@ -184,6 +197,7 @@ def update_time_entry(entry: TimeEntry, *, by: User | None, **fields: Any) -> Ti
         membership = require_edit(by, current)
         entry.refresh_from_db()
         _check_own_hours(membership, by, entry.employee)
+        before = correction_notes.hours_facts(entry)
         if "employee" in fields:
             check_member(current.organization, fields["employee"])
             _check_own_hours(membership, by, fields["employee"])
@@ -203,6 +217,12 @@ def update_time_entry(entry: TimeEntry, *, by: User | None, **fields: Any) -> Ti
             entry.minutes = compute_minutes(fields.get("minutes"), start, end)
             entry.start_time, entry.end_time = start, end
         entry.save()
+        if correction_notes.is_correction(current, membership, by, _author_id(entry)):
+            correction_notes.write(
+                current,
+                by,
+                correction_notes.hours_note(before, correction_notes.hours_facts(entry)),
+            )
     return entry
 
 
@@ -213,6 +233,10 @@ def delete_time_entry(entry: TimeEntry, *, by: User | None) -> None:
         _check_own_hours(membership, by, entry.employee)
         remember_removal(entry, by=by)
         TimeEntry.objects.filter(pk=entry.pk).delete()
+        if correction_notes.is_correction(current, membership, by, _author_id(entry)):
+            correction_notes.write(
+                current, by, correction_notes.hours_note(correction_notes.hours_facts(entry), None)
+            )
 
 
 def _check_article(work_order: WorkOrder, article: Article, current: Article | None) -> Article:
@@ -243,7 +267,7 @@ def add_material(
         )
         if earlier is not None:
             return earlier
-        require_edit(by, current)
+        membership = require_edit(by, current)
         last = current.material_lines.aggregate(last=Max("position"))["last"] or 0
         fields = {
             "organization_id": current.organization_id,
@@ -255,7 +279,14 @@ def add_material(
             "created_by": by,
             "client_id": client_id,
         }
-        return _create_once(lambda: MaterialLine.objects.create(**fields), client_id)
+        line: MaterialLine = _create_once(lambda: MaterialLine.objects.create(**fields), client_id)
+        if correction_notes.is_correction(current, membership, by, None):
+            correction_notes.write(
+                current,
+                by,
+                correction_notes.material_note(None, correction_notes.material_facts(line)),
+            )
+        return line
 
 
 def update_material(line: MaterialLine, *, by: User | None, **fields: Any) -> MaterialLine:
@@ -265,8 +296,9 @@ def update_material(line: MaterialLine, *, by: User | None, **fields: Any) -> Ma
         raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
     with transaction.atomic():
         current = lock(line.work_order)
-        require_edit(by, current)
+        membership = require_edit(by, current)
         line.refresh_from_db()
+        before = correction_notes.material_facts(line)
         if "article" in fields:
             line.article = _check_article(current, fields["article"], line.article)
         if "quantity" in fields:
@@ -274,12 +306,18 @@ def update_material(line: MaterialLine, *, by: User | None, **fields: Any) -> Ma
         if "note" in fields:
             line.note = (fields["note"] or "").strip()
         line.save()
+        if correction_notes.is_correction(current, membership, by, _author_id(line)):
+            after = correction_notes.material_facts(line)
+            correction_notes.write(current, by, correction_notes.material_note(before, after))
     return line
 
 
 def delete_material(line: MaterialLine, *, by: User | None) -> None:
     with transaction.atomic():
         current = lock(line.work_order)
-        require_edit(by, current)
+        membership = require_edit(by, current)
         remember_removal(line, by=by)
         MaterialLine.objects.filter(pk=line.pk).delete()
+        if correction_notes.is_correction(current, membership, by, _author_id(line)):
+            before = correction_notes.material_facts(line)
+            correction_notes.write(current, by, correction_notes.material_note(before, None))
