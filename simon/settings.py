@@ -43,6 +43,10 @@ try:
     SNELSTART_BASE_URL = config.env_str("SNELSTART_BASE_URL", "https://b2bapi.snelstart.nl/v2")
     SNELSTART_SUBSCRIPTION_KEY = config.env_str("SNELSTART_SUBSCRIPTION_KEY", "")
     SNELSTART_CALLS_PER_MINUTE = config.env_int("SNELSTART_CALLS_PER_MINUTE", 100, minimum=1)
+    # SnelStart's hourly limit is ten minutes' worth on both of its products (CONTRACT §10).
+    SNELSTART_CALLS_PER_HOUR = config.env_int(
+        "SNELSTART_CALLS_PER_HOUR", 10 * SNELSTART_CALLS_PER_MINUTE, minimum=1
+    )
     SNELSTART_MAX_ATTEMPTS = config.env_int("SNELSTART_MAX_ATTEMPTS", 4, minimum=1)
     SNELSTART_IMPORT_WORKERS = config.env_int("SNELSTART_IMPORT_WORKERS", 4, minimum=1)
     SNELSTART_CONNECT_TIMEOUT = config.env_float("SNELSTART_CONNECT_TIMEOUT", 10.0, minimum=0.1)

@@ -55,7 +55,7 @@ class GuardedLimiter:
 
     def __init__(
         self,
-        budget: quota.CallBudget | None,
+        budget: quota.Budgets | None,
         before_send: Callable[[], None],
     ) -> None:
         self._budget = budget
