@@ -9,6 +9,7 @@ from django.conf import settings
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from simon.lib import periodic
 from simon.snelstart_sync import cleanup, retention, schedule, sync
 from simon.snelstart_sync.push import send, sweep
 
@@ -75,12 +76,16 @@ def tick() -> dict[str, int]:
     return {"sync": len(syncs), "cleanup": len(cleanups)}
 
 
-# The schedule table: every job that runs by itself, in one place.
+# The schedule table: every job that runs by itself, in one place. Every worker's scheduler
+# enqueues each of them; the first run of a minute (or night) claims it and the others end
+# (``simon.lib.periodic``), so they run once however many workers there are.
 TICK = crontab(minute="*")
 
 
 @db_periodic_task(TICK)
 def scheduler_tick() -> None:
+    if not periodic.claim("scheduler_tick", "minute"):
+        return
     counts = tick()
     if counts["sync"] or counts["cleanup"]:
         log.info("tick: %(sync)d syncs and %(cleanup)d clean-ups enqueued", counts)
@@ -107,6 +112,8 @@ def export_sweep() -> None:
     """Sweep now and, when ``SIMON_EXPORT_SWEEP_INTERVAL`` is below a minute, schedule the rest
     of this minute's sweeps: periodic tasks have minute resolution, and a self-rescheduling
     chain would add a chain that never ends at every worker start."""
+    if not periodic.claim("export_sweep", "minute"):
+        return
     sweep_exports()
     every = settings.SNELSTART_EXPORT_SWEEP_SECONDS
     for offset in range(every, 60, every):
@@ -116,6 +123,8 @@ def export_sweep() -> None:
 @db_periodic_task(crontab(minute="17", hour="3"))
 def prune_history() -> None:
     """Once a night: the integration's own history past its retention (``retention``)."""
+    if not periodic.claim("prune_history", "day"):
+        return
     pruned = retention.prune()
     log.info(
         "pruned %d idle runs, %d other runs and %d log messages",

@@ -10,6 +10,9 @@ from simon.snelstart_sync import tasks
 
 @pytest.fixture
 def scheduled(monkeypatch) -> list[int]:
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.flush()  # no minute claimed yet (simon.lib.periodic): each test's sweep is the first
     delays: list[int] = []
     monkeypatch.setattr(tasks, "sweep_exports", lambda: 0)
     monkeypatch.setattr(
