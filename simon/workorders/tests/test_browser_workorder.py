@@ -84,6 +84,8 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
 
     # ... and plans it for the monteur (htmx: the header's badge changes with it).
     planning = section(page, "planning")
+    expect(planning.locator("#id_plan-planned_date")).to_be_hidden()  # forms open on demand
+    header.get_by_role("link", name="Inplannen").click()
     planning.locator("#id_plan-planned_date").fill("2026-03-16")
     planning.locator("#id_plan-planned_start").fill("08:00")
     planning.locator("#id_plan-planned_end").fill("10:00")
@@ -100,6 +102,7 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
     page.goto("/werkbonnen/")  # a monteur starts on 'Vandaag' (simon/fieldapp)
     page.locator(f"tr[data-number='{number}']").get_by_role("link", name=number).click()
     hours = section(page, "uren")
+    hours.get_by_text("Uren toevoegen").click()
     hours.locator("#id_uren-minutes").fill("120")
     hours.locator("button:has-text('Toevoegen')").click()
     expect(hours.locator("tbody tr")).to_have_count(1)
@@ -116,6 +119,7 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
     # Two materials, found by typing; '1,5' with a comma.
     materials = section(page, "materialen")
     htmx_settled(page)
+    materials.get_by_text("Materiaal toevoegen").click()
     materials.locator("#materiaal-search").fill("kraan")
     expect(materials.locator("#id_materiaal-article option")).to_have_count(2)
     materials.locator("#id_materiaal-article").select_option(label="KRAAN-15 · Kraan 15 mm (stuk)")
@@ -159,8 +163,12 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
     signature = Answer.objects.get(question__label="Handtekening klant").value
     assert signature.startswith("data:image/png;base64,") and len(signature or "") > 500
 
-    # Gereed melden.
-    page.click("button:has-text('Gereed melden')")
+    # Gereed melden: a summary first, then the confirmation.
+    header.get_by_role("link", name="Gereed melden").click()
+    summary = page.get_by_test_id("gereed-melden-samenvatting")
+    expect(summary).to_contain_text("2,00 uur werk, 0,25 uur reistijd, 2 materiaalregels")
+    expect(summary).to_contain_text("1 van 1 ingevuld")
+    page.get_by_role("button", name="Ja, gereed melden").click()
     expect(page.locator(".messages")).to_contain_text(f"Werkbon {number} is gereed gemeld.")
     expect(header.locator(".badge")).to_have_text("Gereed gemeld")
     expect(page.locator("main form")).to_have_count(0)  # the order is the office's now

@@ -169,9 +169,42 @@ def test_archive_by_get_only_asks_for_confirmation(alice_client, completed):
 
 
 def test_status_actions_refuse_get(alice_client, completed):
-    for action in ("complete", "reopen"):
-        assert alice_client.get(url(completed, action)).status_code == 405
+    assert alice_client.get(url(completed, "reopen")).status_code == 405
+    # 'Gereed melden' by GET only asks; an order already reported complete is not asked about.
+    again = alice_client.get(url(completed, "complete"), follow=True)
+    assert "Deze werkbon kan nu niet gereed worden gemeld." in text(again)
     assert WorkOrder.objects.get(pk=completed.pk).status == WorkOrderStatus.COMPLETED
+
+
+def test_gereed_melden_first_shows_what_was_registered_and_what_is_missing(bob_client, planned):
+    page = bob_client.get(url(planned, "complete"))
+
+    assert page.status_code == 200
+    shown = text(page)
+    assert f"Werkbon {planned.number} gereed melden?" in shown
+    assert "0,00 uur werk, 0,00 uur reistijd, 0 materiaalregels" in shown
+    assert "Er is geen werktijd geboekt." in shown
+    assert "De werkbon is niet ingepland." not in shown  # it is planned
+    assert "kantoor controleert en archiveert hem" in shown
+    assert WorkOrder.objects.get(pk=planned.pk).status == WorkOrderStatus.PLANNED
+
+    done = bob_client.post(url(planned, "complete"), follow=True)
+    assert f"Werkbon {planned.number} is gereed gemeld." in text(done)
+    assert WorkOrder.objects.get(pk=planned.pk).status == WorkOrderStatus.COMPLETED
+
+
+def test_gereed_melden_of_an_open_order_names_every_gap(alice_client, org_a, alice):
+    bare = services.create_work_order(org_a, by=alice, description="Lekkage")
+    shown = text(alice_client.get(url(bare, "complete")))
+    assert "De werkbon is niet ingepland." in shown
+    assert "Er is geen werktijd geboekt." in shown
+    assert "De werkbon heeft geen klant." in shown
+    assert "Niet ingepland" in shown
+    assert "Daarna controleer je de uren en materialen" in shown  # the office reads on
+
+
+def test_gereed_melden_asks_nothing_of_another_tenant(charlie_client, planned):
+    assert charlie_client.get(url(planned, "complete")).status_code == 404
 
 
 def test_the_archive_confirmation_is_for_the_office(bob_client, charlie_client, completed):

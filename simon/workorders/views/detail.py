@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from simon.catalog.services import search_articles
@@ -147,12 +148,15 @@ def section_response(
     *,
     invalid: bool = False,
     anchor: str = "",
+    keep_open: bool = False,
     **overrides: Any,
 ) -> HttpResponse:
-    """The answer to a section's GET or POST (see the module docstring)."""
+    """The answer to a section's GET or POST (see the module docstring). ``keep_open``: the
+    section's form stays open after it was used (the next row is often added right after)."""
     template, default_anchor, affected = SECTIONS[section]
     if getattr(request, "htmx", False):
         context = detail_context(request, work_order, **overrides)
+        context["open_form"] = section if keep_open else ""
         html = render_to_string(f"workorders/{template}", context, request)
         for other in affected:
             html += render_to_string(
@@ -201,13 +205,56 @@ def _status_action(request: MemberRequest, code: str, action: Any, done: str) ->
     return redirect("workorders:detail", code=work_order.code)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @member_required
 @handles_domain_errors
 def complete(request: MemberRequest, code: str) -> HttpResponse:
-    return _status_action(
-        request, code, services.report_complete, _("Werkbon %(number)s is gereed gemeld.")
+    """GET: a summary of what was registered, with what is missing, and a confirmation (after
+    'Gereed melden' a monteur can no longer change the order); POST: report it complete."""
+    if request.method == "POST":
+        return _status_action(
+            request, code, services.report_complete, _("Werkbon %(number)s is gereed gemeld.")
+        )
+    work_order = get_work_order(request, code)
+    if not (can_edit(membership(request), work_order) and work_order.status in FIELD_EDITABLE):
+        messages.error(request, _("Deze werkbon kan nu niet gereed worden gemeld."))
+        return redirect("workorders:detail", code=work_order.code)
+    totals = services.totals(work_order)
+    responses = list(work_order.form_responses.all())
+    done = sum(1 for response in responses if response.completed)
+    return render(
+        request,
+        "workorders/complete_confirm.html",
+        {
+            "work_order": work_order,
+            "totals": totals,
+            "forms_total": len(responses),
+            "forms_done": done,
+            "warnings": completion_warnings(work_order, totals.work_minutes, len(responses) - done),
+            "is_office": membership(request).is_office,
+        },
     )
+
+
+def completion_warnings(work_order: WorkOrder, work_minutes: int, open_forms: int) -> list[str]:
+    """What looks missing before 'Gereed melden'; none of it stops it (the manual allows it)."""
+    warnings = []
+    if not work_order.planned_date:
+        warnings.append(_("De werkbon is niet ingepland."))
+    if not work_minutes:
+        warnings.append(_("Er is geen werktijd geboekt."))
+    if open_forms:
+        warnings.append(
+            ngettext(
+                "%(count)d formulier is nog niet ingevuld.",
+                "%(count)d formulieren zijn nog niet ingevuld.",
+                open_forms,
+            )
+            % {"count": open_forms}
+        )
+    if not work_order.customer_id:
+        warnings.append(_("De werkbon heeft geen klant."))
+    return warnings
 
 
 @require_POST

@@ -64,7 +64,7 @@ def add(request: MemberRequest, code: str) -> HttpResponse:
         except WorkOrderError as error:
             add_domain_error(form, error)
         else:
-            return section_response(request, work_order, "hours")
+            return section_response(request, work_order, "hours", keep_open=True)
     return section_response(request, work_order, "hours", invalid=True, time_form=form)
 
 

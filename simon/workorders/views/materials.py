@@ -50,7 +50,7 @@ def add(request: MemberRequest, code: str) -> HttpResponse:
         except WorkOrderError as error:
             add_domain_error(form, error)
         else:
-            return section_response(request, work_order, "materials")
+            return section_response(request, work_order, "materials", keep_open=True)
     return section_response(request, work_order, "materials", invalid=True, material_form=form)
 
 

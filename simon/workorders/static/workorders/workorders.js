@@ -1,5 +1,5 @@
 /* The work order page: a signature pad on a <canvas> that stores a PNG data URL in a hidden
-   input. htmx.onLoad runs for the page and for every swapped-in section. */
+   input, and forms on demand. htmx.onLoad runs for the page and for every swapped-in section. */
 (function () {
   "use strict";
 
@@ -58,4 +58,17 @@
     var boxes = root.querySelectorAll ? root.querySelectorAll("[data-signature]") : [];
     boxes.forEach(initSignature);
   });
+
+  // A link to a form inside a closed <details> (the header's 'Inplannen') opens it first.
+  function openTarget(hash) {
+    var target = hash && hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+    var details = target ? target.closest("details") : null;
+    if (details && !details.open) details.open = true;
+    if (target) target.scrollIntoView({ block: "start" });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+    if (link) openTarget(link.getAttribute("href"));
+  });
+  openTarget(window.location.hash);
 })();
