@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from simon.api.models import ApiToken
 from simon.fieldapp.tests.test_browser_day import draw_signature
 from simon.fieldapp.tests.test_browser_offline import rows
 from simon.forms.models import FormResponse
@@ -94,3 +95,9 @@ def test_corrections_after_and_before_sending(phone_for, day, bob):
     assert rows()["materialen"] == before["materialen"] + 1
     assert str(MaterialLine.objects.get().quantity) == "2.500"
     phone.fits("werkbon na correcties")
+
+    # Logging out from the menu revokes the phone's token.
+    page.locator(".fa-menu summary").click()
+    page.locator(".fa-menu").get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/accounts/login/**")
+    assert ApiToken.objects.get(name="Veld-app").revoked is not None

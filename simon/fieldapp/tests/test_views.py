@@ -41,9 +41,9 @@ def new_token(client: Client):
 # --- the shell ------------------------------------------------------------------------------
 
 
-def test_a_monteur_starts_on_vandaag_and_the_office_on_the_work_orders(bob_client, alice_client):
+def test_a_monteur_starts_on_vandaag_and_the_office_in_the_work_orders(bob_client, alice_client):
     assert bob_client.get(reverse("home"))["Location"] == reverse("fieldapp:today")
-    assert alice_client.get(reverse("home"))["Location"] == reverse("workorders:list")
+    assert alice_client.get(reverse("home"))["Location"].startswith(reverse("workorders:list"))
 
 
 def test_every_screen_is_the_same_installable_shell(bob_client, planned, org_a):

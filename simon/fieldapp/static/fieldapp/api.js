@@ -14,7 +14,7 @@ export function setup(settings) {
   config = settings; // { api, tokenUrl, account, language }
 }
 
-function csrfToken() {
+export function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
   return match ? decodeURIComponent(match[1]) : "";
 }

@@ -165,6 +165,10 @@ function wire() {
     }
   });
   document.addEventListener("submit", (event) => {
+    // A shell served from the cache may carry an older session's CSRF token; the cookie has
+    // the current one.
+    const field = event.target.querySelector("input[name=csrfmiddlewaretoken]");
+    if (field && api.csrfToken()) field.value = api.csrfToken();
     if (event.target.matches("form[data-logout]")) {
       event.preventDefault();
       logOut(event.target);
