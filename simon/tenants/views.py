@@ -16,12 +16,13 @@ from simon.tenants.types import SignedInRequest
 
 
 def home(request: SignedInRequest) -> HttpResponse:
-    """The office starts on the work orders; a monteur on 'Vandaag' of the field app."""
+    """The office starts on 'Overzicht' (what needs attention today); a monteur on 'Vandaag'
+    of the field app."""
     if request.membership is None:
         return render(request, "tenants/no_organization.html", status=403)
     if not request.membership.is_office:
         return redirect("fieldapp:today")
-    return redirect("workorders:list")
+    return redirect("workorders:start")
 
 
 def _uuid(value: str) -> uuid.UUID | None:

@@ -12,6 +12,7 @@ from simon.workorders.views import (
     overview,
     pickers,
     plan,
+    start,
 )
 
 app_name = "workorders"
@@ -20,6 +21,7 @@ order = "<uuid:code>/"
 
 urlpatterns = [
     path("", overview.work_order_list, name="list"),
+    path("overzicht/", start.start, name="start"),
     path("archiveren/", overview.archive_selected, name="archive_selected"),
     path("nieuw/", edit.create, name="create"),
     path("planning/", board.board, name="planning"),

@@ -27,14 +27,14 @@ def test_wrong_password_says_so(client, alice):
     assert "Gebruikersnaam of wachtwoord klopt niet" in response.content.decode()
 
 
-def test_login_then_home_goes_to_work_orders(client, alice):
+def test_login_then_home_goes_to_the_office_overview(client, alice):
     response = client.post(
         reverse("login"), {"username": "alice", "password": "correct horse battery staple"}
     )
     assert response.status_code == 302
     response = client.get(reverse("home"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("workorders:list")
+    assert response["Location"] == reverse("workorders:start")
 
 
 def test_logout_needs_post_and_ends_the_session(alice_client):
