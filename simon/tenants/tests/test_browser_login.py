@@ -15,6 +15,6 @@ def test_a_user_logs_in_and_out_in_the_browser(page, alice):
     login_in_browser(page, "alice", "wrong")
     assert "Gebruikersnaam of wachtwoord klopt niet" in page.inner_text("main")
     login_in_browser(page, "alice")
-    assert page.url.endswith("/werkbonnen/")
+    assert page.url.endswith("/werkbonnen/overzicht/")  # the office starts on Overzicht
     page.click("text=Uitloggen")
     page.wait_for_url("**/accounts/login/**")
