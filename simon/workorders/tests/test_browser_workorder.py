@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from conftest import login_in_browser
 from simon.forms import services as form_services
 from simon.forms.models import Answer
-from simon.lib.testing import make_address, make_article, make_customer
+from simon.testing import make_address, make_article, make_customer
 from simon.workorders.models import WorkOrder, WorkOrderStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,7 +59,7 @@ def htmx_settled(page: Page) -> None:
 def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_data):
     # The office creates the work order for a customer and one of its work addresses.
     login_in_browser(page, "karin")
-    expect(page.locator("main")).to_contain_text("Er zijn nog geen werkbonnen.")
+    expect(page.locator("main")).to_contain_text("Alle werkbonnen zijn ingepland.")  # Overzicht
     page.click("text=Nieuwe werkbon")
     # No integration runs: a work order without a customer is no concern (nothing is sent).
     expect(page.locator("#customer-warning")).to_be_empty()
@@ -176,6 +176,8 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
 
     # The office archives it from the overview, with the 'Archiveren' button at the bottom.
     login_in_browser(page, "karin")
+    expect(page.get_by_test_id("te-archiveren")).to_contain_text(number)  # Overzicht says so
+    page.get_by_role("link", name="Alle gereed gemelde werkbonnen").click()
     row = page.locator(f"tr[data-number='{number}']")
     expect(row).to_contain_text("Gereed gemeld")
     expect(row).to_contain_text("2,00 uur")
@@ -187,6 +189,8 @@ def test_a_work_order_from_creation_to_archive(page: Page, karin, bob, master_da
     expect(page.locator(f"tr[data-number='{number}']")).to_contain_text("Wordt gearchiveerd")
     page.click("button:has-text('Ja, archiveren')")
     expect(page.locator(".messages")).to_contain_text(f"Werkbon {number} is gearchiveerd.")
+    expect(row).to_have_count(0)  # back on the list of completed ones, where it is no more
+    page.get_by_role("link", name="Werkbonnen", exact=True).click()
     expect(row.locator(".badge")).to_have_text("Gearchiveerd")
     expect(row.locator("input[name=codes]")).to_have_count(0)
 
