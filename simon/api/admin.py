@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from simon.api import services
 from simon.api.models import ApiToken
-from simon.lib.membership import membership_of
+from simon.tenants.membership import membership_of
 
 
 class ApiTokenAddForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from simon.api.models import ApiToken
 from simon.lib.errors import DomainError
-from simon.lib.membership import membership_of
+from simon.tenants.membership import membership_of
 from simon.tenants.models import Membership, Organization
 
 SECRET_PREFIX = "simon_"

@@ -24,8 +24,8 @@ from simon.catalog.errors import ArticleError
 from simon.catalog.models import Article, ArticleGroup
 from simon.lib.choices import Source
 from simon.lib.errors import ensure_managed_here
-from simon.lib.membership import require_office
 from simon.lib.removal import delete_or_hide
+from simon.tenants.membership import require_office
 from simon.tenants.models import Organization
 from simon.tenants.types import User
 

@@ -27,8 +27,8 @@ from simon.customers.errors import CustomerError
 from simon.customers.models import Customer, WorkAddress
 from simon.lib.choices import Source
 from simon.lib.errors import ensure_managed_here
-from simon.lib.membership import require_member, require_office
 from simon.lib.removal import delete_or_hide
+from simon.tenants.membership import require_member, require_office
 from simon.tenants.models import Organization
 from simon.tenants.types import User
 

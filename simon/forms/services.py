@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from simon.forms.errors import FormError
 from simon.forms.models import Answer, FormResponse, FormTemplate, Question, QuestionKind
 from simon.forms.validation import InvalidAnswer, clean_answer, is_empty
-from simon.lib.membership import require_office
+from simon.tenants.membership import require_office
 from simon.tenants.models import Organization
 from simon.tenants.types import User
 from simon.workorders.errors import RegistrationConflict

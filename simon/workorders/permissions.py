@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from simon.lib import work_order_hooks
-from simon.lib.membership import membership_of
+from simon.tenants.membership import membership_of
 from simon.workorders.errors import WorkOrderPermissionDenied
 from simon.workorders.models import WorkOrder, WorkOrderStatus
 

@@ -10,7 +10,7 @@ from django.test import Client
 
 from simon.api import services as tokens
 from simon.forms import services as forms
-from simon.lib.testing import DAY, make_address, make_article, make_customer
+from simon.testing import DAY, make_address, make_article, make_customer
 from simon.workorders import services as workorders
 
 BASE = "/api/v1"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from simon.api.tests.conftest import error, snapshot
-from simon.lib.testing import make_article, make_group
+from simon.testing import make_article, make_group
 
 
 def test_it_searches_articles_codes_first(bob_api, org_a):

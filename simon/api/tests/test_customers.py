@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from simon.api.tests.conftest import error, snapshot
 from simon.customers.services import remove_customer
-from simon.lib.testing import make_address, make_customer
+from simon.testing import make_address, make_customer
 
 
 def test_it_lists_visible_customers_of_the_tokens_organization(bob_api, customer, org_a, org_b):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from simon.api import services as tokens
 from simon.api.tests.conftest import ApiClient, question
-from simon.lib.testing import DAY, make_address, make_article, make_customer
+from simon.testing import DAY, make_address, make_article, make_customer
 from simon.workorders import services as workorders
 from simon.workorders.models import WorkOrder
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simon.forms import services as forms
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 
 ALLOWED = {200, 201, 400, 403, 404, 409, 422}

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from simon.api.tests.conftest import error, snapshot
-from simon.lib.testing import make_article
+from simon.testing import make_article
 from simon.workorders import services
 from simon.workorders.models import MaterialLine
 

@@ -11,7 +11,7 @@ import time_machine
 from simon.api import offline
 from simon.api.tests.conftest import error
 from simon.forms import services as forms
-from simon.lib.testing import DAY, make_article, make_customer
+from simon.testing import DAY, make_article, make_customer
 from simon.workorders import services
 
 pytestmark = pytest.mark.django_db

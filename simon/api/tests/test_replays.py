@@ -16,7 +16,7 @@ from simon.api.replays import HEADER
 from simon.api.tests.conftest import error, question, snapshot
 from simon.forms import services as forms
 from simon.forms.models import Answer, FormResponse
-from simon.lib.testing import png_data_url
+from simon.testing import png_data_url
 from simon.workorders import services
 from simon.workorders.models import (
     MaterialLine,

@@ -23,7 +23,7 @@ from simon.api.tests.conftest import BASE, ApiClient
 from simon.api.tests.schema_strategies import EDGES, from_schema
 from simon.api.tests.test_fuzz import values
 from simon.forms import services as forms
-from simon.lib.testing import DAY, make_customer
+from simon.testing import DAY, make_customer
 from simon.workorders import services
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from simon.api.tests.conftest import error, snapshot
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.models import TimeEntry
 

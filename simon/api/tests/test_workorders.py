@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from simon.api.tests.conftest import error, snapshot
-from simon.lib.testing import DAY, make_address, make_customer
+from simon.testing import DAY, make_address, make_customer
 from simon.workorders import services
 from simon.workorders.models import WorkOrder
 

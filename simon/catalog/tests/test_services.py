@@ -10,7 +10,7 @@ from simon.catalog import services
 from simon.catalog.errors import ArticleError
 from simon.catalog.models import Article
 from simon.lib.errors import MasterDataManagedExternally, NotPermitted
-from simon.lib.testing import SNELSTART_MESSAGE, make_article, make_group, managed_by_snelstart
+from simon.testing import SNELSTART_MESSAGE, make_article, make_group, managed_by_snelstart
 from simon.workorders import services as workorder_services
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from simon.catalog import services
 from simon.catalog.errors import ArticleError
 from simon.catalog.models import Article
 from simon.lib.errors import NotPermitted
-from simon.lib.testing import make_article, make_group
+from simon.testing import make_article, make_group
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from simon.catalog.models import Article, ArticleGroup
 from simon.customers.tests.html import parse, table_rows
 from simon.lib.choices import Source
-from simon.lib.testing import SNELSTART_MESSAGE, make_article, make_group, managed_by_snelstart
+from simon.testing import SNELSTART_MESSAGE, make_article, make_group, managed_by_snelstart
 
 pytestmark = pytest.mark.django_db
 

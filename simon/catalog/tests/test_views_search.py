@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from simon.customers.tests.html import options
-from simon.lib.testing import make_article
+from simon.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from simon.lib.testing import FAST_HASHERS
+from simon.testing import FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)

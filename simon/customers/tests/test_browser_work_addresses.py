@@ -7,7 +7,7 @@ import pytest
 from conftest import login_in_browser
 from simon.customers.models import WorkAddress
 from simon.lib.choices import Source
-from simon.lib.testing import make_address, make_customer
+from simon.testing import make_address, make_customer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from simon.customers.errors import CustomerError
 from simon.customers.models import Customer, WorkAddress
 from simon.lib.choices import Source
 from simon.lib.errors import MasterDataManagedExternally, NotPermitted
-from simon.lib.testing import SNELSTART_MESSAGE, make_address, make_customer, managed_by_snelstart
+from simon.testing import SNELSTART_MESSAGE, make_address, make_customer, managed_by_snelstart
 from simon.workorders import services as workorder_services
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from simon.customers import services
 from simon.customers.models import Customer, WorkAddress
 from simon.lib.errors import NotPermitted
-from simon.lib.testing import make_address, make_customer
+from simon.testing import make_address, make_customer
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from simon.customers.tests.html import parse, table_rows
 from simon.lib import external
 from simon.lib.choices import Source
 from simon.lib.external import ExternalManagement
-from simon.lib.testing import (
+from simon.testing import (
     DAY,
     SNELSTART_MESSAGE,
     make_address,

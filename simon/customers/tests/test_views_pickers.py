@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from simon.customers.tests.html import options
 from simon.lib.choices import Source
-from simon.lib.testing import make_address, make_customer
+from simon.testing import make_address, make_customer
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from simon.customers.models import Customer, WorkAddress
 from simon.customers.tests.html import parse
 from simon.lib.choices import Source
-from simon.lib.testing import make_address, make_customer, managed_by_snelstart
+from simon.testing import make_address, make_customer, managed_by_snelstart
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from simon.demo.seed import seed_demo
-from simon.lib.testing import FAST_HASHERS
+from simon.testing import FAST_HASHERS
 
 pytestmark = pytest.mark.django_db
 APPS = ("customers", "catalog", "workorders", "simon_forms")

@@ -14,8 +14,8 @@ from simon.customers.models import Customer, WorkAddress
 from simon.demo import data
 from simon.demo.seed import seed_demo
 from simon.forms.models import Answer, FormResponse, FormTemplate, QuestionKind
-from simon.lib.testing import FAST_HASHERS
 from simon.tenants.models import Membership, Organization
+from simon.testing import FAST_HASHERS
 from simon.workorders.models import WorkOrder, WorkOrderStatus
 from simon.workorders.services import totals
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from simon.forms import services
-from simon.lib.testing import DAY, FAST_HASHERS
+from simon.testing import DAY, FAST_HASHERS
 from simon.workorders import services as workorder_services
 
 

@@ -8,7 +8,7 @@ from simon.forms import services
 from simon.forms.models import Answer
 from simon.forms.tests.conftest import question
 from simon.forms.validation import MAX_SIGNATURE_CHARS
-from simon.lib.testing import png_data_url
+from simon.testing import png_data_url
 from simon.workorders import services as workorder_services
 from simon.workorders.errors import WorkOrderPermissionDenied
 

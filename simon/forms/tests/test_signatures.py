@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from simon.forms.signatures import MAX_SIDE, InvalidSignature, clean_png
-from simon.lib.testing import png_data_url
+from simon.testing import png_data_url
 
 PREFIX = "data:image/png;base64,"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simon.lib.errors import MasterDataManagedExternally, NotPermitted, ensure_managed_here
-from simon.lib.testing import SNELSTART_MESSAGE, managed_by_snelstart
+from simon.testing import SNELSTART_MESSAGE, managed_by_snelstart
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from simon.lib.testing import make_article, make_customer
+from simon.testing import make_article, make_customer
 from simon.workorders import services
 from simon.workorders.models import MaterialLine, WorkOrder
 

@@ -274,7 +274,7 @@ DUTCH_UI_WORDS = [
 
 @pytest.mark.django_db
 def test_after_switching_to_english_the_main_pages_are_in_english(alice_client, org_a, alice, bob):
-    from simon.lib.testing import DAY, make_address, make_article, make_customer
+    from simon.testing import DAY, make_address, make_article, make_customer
     from simon.workorders import services
 
     customer = make_customer(org_a)

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from simon.api import services as tokens
 from simon.forms import services as forms_services
-from simon.lib.testing import DAY, make_address, make_article, make_customer
 from simon.snelstart_sync.models import Connection, State
+from simon.testing import DAY, make_address, make_article, make_customer
 from simon.workorders import services
 
 pytestmark = pytest.mark.django_db

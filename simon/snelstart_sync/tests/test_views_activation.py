@@ -8,10 +8,10 @@ import pytest
 
 from simon.catalog.models import Article, ArticleGroup
 from simon.customers.models import Customer, WorkAddress
-from simon.lib.testing import make_address, make_article, make_customer, make_group
 from simon.snelstart_sync import crypto
 from simon.snelstart_sync.models import Connection, LogMessage, State
 from simon.snelstart_sync.tests.screens import bare_connection, url
+from simon.testing import make_address, make_article, make_customer, make_group
 from simon.workorders.services.lifecycle import create_work_order
 from simon.workorders.services.registrations import add_material
 

@@ -8,7 +8,6 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from simon.lib.testing import make_article, make_customer
 from simon.snelstart_sync import integration_log
 from simon.snelstart_sync.models import (
     Kind,
@@ -20,6 +19,7 @@ from simon.snelstart_sync.models import (
     Table,
 )
 from simon.snelstart_sync.tests.screens import bare_connection, url
+from simon.testing import make_article, make_customer
 
 pytestmark = pytest.mark.django_db
 

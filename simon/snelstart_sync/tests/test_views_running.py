@@ -9,7 +9,6 @@ import pytest
 from django.utils import timezone
 
 from simon.customers.models import Customer
-from simon.lib.testing import make_customer, make_group
 from simon.snelstart_sync.models import (
     Connection,
     IntegrationSettings,
@@ -29,6 +28,7 @@ from simon.snelstart_sync.tests.screens import (
     save,
     url,
 )
+from simon.testing import make_customer, make_group
 
 pytestmark = pytest.mark.django_db
 

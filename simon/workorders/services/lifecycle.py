@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from simon.customers.models import Customer, WorkAddress
 from simon.lib import work_order_hooks
 from simon.lib.choices import Source
-from simon.lib.membership import membership_of
+from simon.tenants.membership import membership_of
 from simon.tenants.models import Organization
 from simon.tenants.types import User
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied

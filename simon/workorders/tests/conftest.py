@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from simon.lib.testing import DAY, FAST_HASHERS, make_address, make_article, make_customer
+from simon.testing import DAY, FAST_HASHERS, make_address, make_article, make_customer
 from simon.workorders import services
 from simon.workorders.models import WorkOrder
 

@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.models import WorkOrder
 

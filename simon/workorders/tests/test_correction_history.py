@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.models import MaterialLine, StatusChange, TimeEntry, WorkOrder
 from simon.workorders.services import correction_notes

@@ -6,7 +6,7 @@ from datetime import time
 
 import pytest
 
-from simon.lib.testing import DAY, make_address, make_customer
+from simon.testing import DAY, make_address, make_customer
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.models import StatusChange, WorkOrder, WorkOrderStatus

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from simon.lib.testing import DAY, make_customer
+from simon.testing import DAY, make_customer
 from simon.workorders import services
 from simon.workorders.models import WorkOrder
 

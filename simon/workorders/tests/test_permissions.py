@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from simon.forms import services as form_services
-from simon.lib.testing import DAY
 from simon.tenants.models import Membership
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderPermissionDenied
 from simon.workorders.models import TimeKind, WorkOrder, WorkOrderStatus

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from simon.lib.testing import DAY, make_article
+from simon.testing import DAY, make_article
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError
 from simon.workorders.models import MaterialLine, TimeEntry, TimeKind

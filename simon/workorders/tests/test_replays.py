@@ -8,7 +8,7 @@ import uuid
 import pytest
 from django.db import connection, connections
 
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.errors import RegistrationConflict, RegistrationRemoved
 from simon.workorders.models import MaterialLine, RemovedRegistration, TimeEntry, WorkOrder

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time
 import pytest
 import time_machine
 
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.models import StatusChange, WorkOrder, WorkOrderStatus

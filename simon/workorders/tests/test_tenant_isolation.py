@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from simon.lib.testing import DAY, make_address, make_article, make_customer
+from simon.testing import DAY, make_address, make_article, make_customer
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.models import MaterialLine, TimeEntry, TimeKind, WorkOrder, WorkOrderStatus

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.models import TimeKind
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from simon.forms import services as form_services
 from simon.forms.models import Answer, FormResponse
-from simon.lib.testing import png_data_url
+from simon.testing import png_data_url
 from simon.workorders.models import WorkOrder
 from simon.workorders.tests.conftest import HTMX
 from simon.workorders.tests.views import text

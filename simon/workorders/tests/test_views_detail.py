@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from simon.forms import services as form_services
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.models import StatusChange, WorkOrder, WorkOrderStatus
 from simon.workorders.tests.views import section, text

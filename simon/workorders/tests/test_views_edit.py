@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from simon.lib.testing import DAY, make_address, make_customer
+from simon.testing import DAY, make_address, make_customer
 from simon.workorders.models import WorkOrder, WorkOrderStatus
 from simon.workorders.tests.conftest import HTMX
 from simon.workorders.tests.views import text

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from simon.lib.testing import make_article
+from simon.testing import make_article
 from simon.workorders import services
 from simon.workorders.models import MaterialLine, WorkOrder
 from simon.workorders.tests.conftest import HTMX

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from simon.lib.testing import DAY, make_customer
+from simon.testing import DAY, make_customer
 from simon.workorders import services
 from simon.workorders.models import StatusChange, WorkOrder, WorkOrderStatus
 from simon.workorders.tests.views import text

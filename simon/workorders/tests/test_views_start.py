@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services
 from simon.workorders.tests.views import text
 
