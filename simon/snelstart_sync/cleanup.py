@@ -41,7 +41,8 @@ from simon.snelstart_sync.models import (
     SyncRun,
     Table,
 )
-from simon.snelstart_sync.sync import _Run, interval
+from simon.snelstart_sync.run_context import RunContext
+from simon.snelstart_sync.sync import interval
 from snelstart import NotFoundError, SnelStartClient, odata
 
 log = logging.getLogger("simon.snelstart_sync.cleanup")
@@ -92,7 +93,7 @@ def _remove_strays(queryset, keep: set[UUID], remove, report: CleanupReport, kin
 
 
 def _repair(
-    work: _Run,
+    work: RunContext,
     snelstart_ids: set[UUID],
     queryset: QuerySet[Customer] | QuerySet[Article],
     stream: str,
@@ -145,7 +146,7 @@ def _cleanup_with_lease(connection: Connection, owner: str) -> CleanupReport:
     client = None
     try:
         client = client_for(connection)
-        work = _Run(connection, client, owner)
+        work = RunContext(connection, client, owner)
         work.sync_groups()
         customer_ids = _active_customer_ids(client)
         article_ids = _active_article_ids(client, work.chosen)

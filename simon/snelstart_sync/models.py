@@ -59,7 +59,7 @@ class Connection(Lifecycle, Credentials, Schedule, Lease, SyncHealth, models.Mod
 
 class CountryCodes(models.Model):
     """A cache: SnelStart's land ids → ISO codes, read from /landen when a customer names a
-    land id not in it (``sync._Run.learn_countries``). Losing it costs one call.
+    land id not in it (``RunContext.learn_countries``). Losing it costs one call.
 
     Not a column of ``Connection``: it is SnelStart's reference data, not the koppeling's
     state, and there it was read with every connection (screens, status, metrics) for the sake

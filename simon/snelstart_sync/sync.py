@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
-from uuid import UUID
 
 from django.conf import settings
 from django.db.models import F
@@ -28,14 +27,11 @@ from simon.snelstart_sync import (
     failures,
     integration_log,
     leases,
-    mapping,
-    record_warnings,
     upsert,
 )
 from simon.snelstart_sync.connection import client_for
 from simon.snelstart_sync.models import (
     Connection,
-    CountryCodes,
     Kind,
     RunKind,
     State,
@@ -46,8 +42,9 @@ from simon.snelstart_sync.models import (
 )
 from simon.snelstart_sync.orders_in import take
 from simon.snelstart_sync.pull import StreamRead, StreamResult, run_stream
+from simon.snelstart_sync.run_context import RunContext, report
 from simon.tenants.models import Organization
-from snelstart import Relatie, SnelStartClient, SnelStartError, odata
+from snelstart import Relatie, SnelStartError, odata
 
 log = logging.getLogger("simon.snelstart_sync")
 
@@ -67,30 +64,8 @@ class SyncReport:
     groups: upsert.PageOutcome | None = None
 
 
-class _Run:
-    """Everything one sync needs, so the stream functions stay small."""
-
-    def __init__(self, connection: Connection, client: SnelStartClient, owner: str) -> None:
-        self.connection = connection
-        self.organization = connection.organization
-        self.client = client
-        self.owner = owner
-        self.settings = configuration.current(self.organization)
-        self.chosen: set[UUID] | None = None
-        self.group_pks: dict[UUID, int] = {}
-        self.countries: dict[UUID, str] = CountryCodes.of(connection)
-        self.countries_refreshed = False
-        # Every cursor in one query; a stream's own is created on its first read.
-        self.cursors = {
-            c.stream: c for c in StreamCursor.objects.filter(organization=self.organization)
-        }
-
-    def cursor(self, stream: str) -> StreamCursor:
-        if stream not in self.cursors:
-            self.cursors[stream], _created = StreamCursor.objects.get_or_create(
-                organization=self.organization, stream=stream
-            )
-        return self.cursors[stream]
+class _Pull(RunContext):
+    """A sync: the streams, read on top of what every run shares."""
 
     def workers(self, stream: str) -> int:
         first_read = self.cursor(stream).bookmark is None
@@ -101,37 +76,6 @@ class _Run:
         report(self.organization, cursor.stream, outcome)
 
     # --- streams -------------------------------------------------------------------------
-
-    def sync_groups(self) -> upsert.PageOutcome:
-        groups = self.client.artikelomzetgroepen.list()
-        self.group_pks = {}
-        outcome = upsert.upsert_groups(self.organization, groups, self.group_pks)
-        report(self.organization, Stream.ARTICLE_GROUPS, outcome)
-        names = self.settings.article_groups if self.settings else []
-        self.chosen = mapping.chosen_group_ids(groups, names)
-        missing = sorted(set(names) - {mapping.group_name(g) for g in groups})
-        if missing:
-            integration_log.record(
-                self.organization,
-                kind=Kind.WARNING,
-                table=Table.ARTICLE_GROUP,
-                message=later(
-                    gettext_noop(
-                        "De gekozen artikelgroep(en) %(names)s bestaan niet in SnelStart."
-                    ),
-                    names=", ".join(f"'{n}'" for n in missing),
-                ),
-                action=later(
-                    gettext_noop(
-                        "Pas bij 'Instellingen' de artikelgroepen aan (let op hoofdletters)."
-                    )
-                ),
-            )
-        cursor = self.cursor(Stream.ARTICLE_GROUPS)
-        if cursor.records_stored != len(groups):
-            StreamCursor.objects.filter(pk=cursor.pk).update(records_stored=len(groups))
-            cursor.records_stored = len(groups)
-        return outcome
 
     def articles(self) -> StreamRead:
         return StreamRead(
@@ -187,33 +131,8 @@ class _Run:
         self.learn_countries(relaties)
         return upsert.upsert_customers(self.organization, relaties, self.countries)
 
-    def learn_countries(self, relaties: list[Relatie]) -> None:
-        wanted = {
-            a.land.id
-            for r in relaties
-            for a in (r.vestigings_adres, r.correspondentie_adres)
-            if a is not None and a.land is not None and a.land.id is not None
-        }
-        if self.countries_refreshed or wanted <= self.countries.keys():
-            return
-        self.countries_refreshed = True
-        self.countries = {
-            land.id: mapping.country_code(land.landcode_iso or land.landcode)
-            for land in self.client.landen.list()
-            if land.id is not None
-        }
-        CountryCodes.store(self.connection.pk, self.countries)
-
     def estimator(self, resource: Any) -> Any:
         return lambda query: lambda skip: len(resource.page(skip, 1, query))
-
-
-def report(organization: Organization, stream: str, outcome: upsert.PageOutcome) -> None:
-    """Warn about every record of a page that was set aside or shortened."""
-    for record, reason in outcome.problems:
-        record_warnings.set_aside(organization, stream, record, reason)
-    for record, fields in outcome.cut:
-        record_warnings.shortened(organization, stream, record, fields)
 
 
 def interval() -> timedelta:
@@ -252,7 +171,7 @@ def _sync_with_lease(connection: Connection, owner: str, started: datetime) -> S
     client = None
     try:
         client = client_for(connection)
-        work = _Run(connection, client, owner)
+        work = _Pull(connection, client, owner)
         report.groups = work.sync_groups()
         for read, resource in (
             (work.articles(), client.artikelen),
