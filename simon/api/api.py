@@ -17,10 +17,10 @@ from ninja.parser import Parser
 
 from simon.api import (
     articles,
+    custom_forms,
     customers,
     docs,
     errors,
-    forms,
     offline,
     registrations,
     workorders,
@@ -108,5 +108,5 @@ api.add_router("", customers.router)
 api.add_router("", articles.router)
 api.add_router("", workorders.router)
 api.add_router("", registrations.router)
-api.add_router("", forms.router)
+api.add_router("", custom_forms.router)
 api.add_router("", offline.router)

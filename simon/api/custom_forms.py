@@ -1,4 +1,9 @@
-"""Custom forms (eigen formulieren) in the field: the templates, attaching one, answering it."""
+"""Custom forms (eigen formulieren) in the field: the templates, attaching one, answering it.
+
+The router of these endpoints; the forms themselves live in ``simon.forms``. The operation ids
+stay those published when this module was ``simon/api/forms.py``: clients generate code from
+them.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ from simon.forms.models import FormResponse, FormTemplate
 
 router = Router(tags=["formulieren"])
 
+OPERATION_ID = "simon_api_forms_{}"
+
 
 def _response(work_order: Any, code: str) -> FormResponse:
     responses_ = (
@@ -34,6 +41,7 @@ def _response(work_order: Any, code: str) -> FormResponse:
     "/form-templates",
     response=responses({200: FormTemplatePage}, 422),
     summary="Formulieren die je kunt invullen",
+    operation_id=OPERATION_ID.format("list_form_templates"),
 )
 def list_form_templates(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
     templates = (
@@ -51,6 +59,7 @@ def list_form_templates(request: HttpRequest, paging: Query[Paging]) -> dict[str
     "/work-orders/{code}/forms",
     response=responses({201: FormResponseOut}, 400, 403, 404, 409, 410, 422),
     summary="Formulier toevoegen aan een werkbon",
+    operation_id=OPERATION_ID.format("attach_form"),
 )
 def attach_form(
     request: HttpRequest, response: HttpResponse, code: str, payload: AttachFormIn
@@ -88,6 +97,7 @@ def _refuse(refused: list[services.FieldError]) -> NoReturn:
     "/work-orders/{code}/forms/{response_code}",
     response=responses({200: FormResponseOut}, 400, 403, 404, 409, 422),
     summary="Formulier invullen",
+    operation_id=OPERATION_ID.format("answer_form"),
 )
 def answer_form(
     request: HttpRequest, code: str, response_code: str, payload: AnswersIn
