@@ -7,7 +7,6 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from simon.api import present
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.lookup import get_or_404
@@ -23,12 +22,10 @@ router = Router(tags=["artikelen"])
 def list_articles(
     request: HttpRequest, paging: Query[Paging], q: SearchText = ""
 ) -> dict[str, Any]:
-    result = page(search_articles(caller(request).organization, searchable(q)), paging)
-    result["items"] = [present.article(a) for a in result["items"]]
-    return result
+    return page(search_articles(caller(request).organization, searchable(q)), paging)
 
 
 @router.get("/articles/{code}", response=responses({200: ArticleOut}, 404), summary="Artikel")
-def get_article(request: HttpRequest, code: str) -> dict[str, Any]:
+def get_article(request: HttpRequest, code: str) -> Article:
     visible = Article.objects.for_org(caller(request).organization).visible()
-    return present.article(get_or_404(visible.select_related("group"), code, Article))
+    return get_or_404(visible.select_related("group"), code, Article)

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from simon.api import present, replays
+from simon.api import replays
 from simon.api.auth import caller
 from simon.api.errors import ApiError, responses
 from simon.api.guards import get_work_order, state_guard
@@ -50,9 +50,7 @@ def list_form_templates(request: HttpRequest, paging: Query[Paging]) -> dict[str
         .prefetch_related("questions")
         .order_by("name", "id")
     )
-    result = page(templates, paging)
-    result["items"] = [present.form_template(t) for t in result["items"]]
-    return result
+    return page(templates, paging)
 
 
 @router.post(
@@ -70,7 +68,7 @@ def attach_form(
     earlier = replays.earlier(FormResponse, who, payload.client_id, code)
     if earlier is not None:
         replays.mark(response)
-        return Status(201, present.form_response(_response(earlier.work_order, str(earlier.code))))
+        return Status(201, _response(earlier.work_order, str(earlier.code)))
     work_order = get_work_order(who, code)
     templates = FormTemplate.objects.for_org(who.organization).visible()
     template = get_or_400(templates, payload.template, FormTemplate, "template")
@@ -85,7 +83,7 @@ def attach_form(
         )
     if filled is None:
         _refuse(refused)
-    return Status(201, present.form_response(_response(work_order, str(filled.code))))
+    return Status(201, _response(work_order, str(filled.code)))
 
 
 def _refuse(refused: list[services.FieldError]) -> NoReturn:
@@ -101,7 +99,7 @@ def _refuse(refused: list[services.FieldError]) -> NoReturn:
 )
 def answer_form(
     request: HttpRequest, code: str, response_code: str, payload: AnswersIn
-) -> dict[str, Any]:
+) -> FormResponse:
     """Stores the given answers (all or nothing); ``complete`` also requires every required
     question. Refused answers come back per question code in ``errors``; nothing is stored."""
     who = caller(request)
@@ -113,4 +111,4 @@ def answer_form(
         )
     if refused:
         _refuse(refused)
-    return present.form_response(_response(work_order, response_code))
+    return _response(work_order, response_code)

@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from simon.api import present
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.lookup import get_or_404
@@ -33,15 +32,12 @@ def _visible(organization: Organization) -> QuerySet[Customer]:
 def list_customers(
     request: HttpRequest, paging: Query[Paging], q: SearchText = ""
 ) -> dict[str, Any]:
-    result = page(search_customers(caller(request).organization, searchable(q)), paging)
-    result["items"] = [present.customer(c) for c in result["items"]]
-    return result
+    return page(search_customers(caller(request).organization, searchable(q)), paging)
 
 
 @router.get("/customers/{code}", response=responses({200: CustomerOut}, 404), summary="Klant")
-def get_customer(request: HttpRequest, code: str) -> dict[str, Any]:
-    customer = get_or_404(_visible(caller(request).organization), code, Customer)
-    return present.customer(customer)
+def get_customer(request: HttpRequest, code: str) -> Customer:
+    return get_or_404(_visible(caller(request).organization), code, Customer)
 
 
 @router.get(
@@ -56,6 +52,4 @@ def list_work_addresses(request: HttpRequest, code: str, paging: Query[Paging]) 
         .visible()
         .order_by("-source", "label", "street", "id")
     )
-    result = page(addresses, paging)
-    result["items"] = [present.work_address(a) for a in result["items"]]
-    return result
+    return page(addresses, paging)

@@ -16,7 +16,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from simon.api import present
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.guards import work_orders_of
@@ -65,10 +64,10 @@ def offline_package(request: HttpRequest, query: Query[PackageQuery]) -> dict[st
     return {
         "today": today,
         "until": until,
-        "work_orders": [present.work_order_detail(o, who.membership) for o in orders],
-        "customers": [present.customer(c) for c in Customer.objects.filter(pk__in=customer_ids)],
-        "form_templates": [present.form_template(t) for t in _templates(who)],
-        "articles": [present.article(a) for a in articles],
+        "work_orders": orders,
+        "customers": Customer.objects.filter(pk__in=customer_ids),
+        "form_templates": _templates(who),
+        "articles": articles,
         "all_articles": complete,
         "recent_articles": _recent_articles(who),
     }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from simon.api import present, replays
+from simon.api import replays
 from simon.api.auth import caller
 from simon.api.errors import ApiError, responses
 from simon.api.guards import get_work_order, state_guard
@@ -67,7 +67,7 @@ def add_time_entry(
     earlier = replays.earlier(TimeEntry, who, payload.client_id, code)
     if earlier is not None:
         replays.mark(response)
-        return Status(201, present.time_entry(earlier))
+        return Status(201, earlier)
     work_order = get_work_order(who, code)
     with state_guard(work_order):
         entry = services.add_time_entry(
@@ -82,7 +82,7 @@ def add_time_entry(
             note=payload.note,
             client_id=payload.client_id,
         )
-    return Status(201, present.time_entry(entry))
+    return Status(201, entry)
 
 
 @router.patch(
@@ -92,13 +92,13 @@ def add_time_entry(
 )
 def update_time_entry(
     request: HttpRequest, code: str, entry_code: str, payload: TimeEntryPatch
-) -> dict[str, Any]:
+) -> TimeEntry:
     who = caller(request)
     work_order = get_work_order(who, code)
     entry = _entry(work_order, entry_code)
     with state_guard(work_order):
         services.update_time_entry(entry, by=who.user, **payload.model_dump(exclude_unset=True))
-    return present.time_entry(_entry(work_order, entry_code))
+    return _entry(work_order, entry_code)
 
 
 @router.delete(
@@ -128,7 +128,7 @@ def add_material(
     earlier = replays.earlier(MaterialLine, who, payload.client_id, code)
     if earlier is not None:
         replays.mark(response)
-        return Status(201, present.material(earlier))
+        return Status(201, earlier)
     work_order = get_work_order(who, code)
     article = _article(request, payload.article)
     with state_guard(work_order):
@@ -140,7 +140,7 @@ def add_material(
             note=payload.note,
             client_id=payload.client_id,
         )
-    return Status(201, present.material(line))
+    return Status(201, line)
 
 
 @router.patch(
@@ -150,7 +150,7 @@ def add_material(
 )
 def update_material(
     request: HttpRequest, code: str, line_code: str, payload: MaterialPatch
-) -> dict[str, Any]:
+) -> MaterialLine:
     who = caller(request)
     work_order = get_work_order(who, code)
     line = _line(work_order, line_code)
@@ -159,7 +159,7 @@ def update_material(
         fields["article"] = _article(request, fields["article"])
     with state_guard(work_order):
         services.update_material(line, by=who.user, **fields)
-    return present.material(_line(work_order, line_code))
+    return _line(work_order, line_code)
 
 
 @router.delete(

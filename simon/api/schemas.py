@@ -1,6 +1,8 @@
 """Request and response bodies. Objects are named by their UUID ``code``, never the id.
 
 Decimals (quantities, hours, prices) are strings, so no client parses them into floats.
+A response schema reads the model rows it is given (django-ninja validates from attributes);
+a ``resolve_<field>`` static method computes what is not an attribute of the same name.
 """
 
 from __future__ import annotations
@@ -9,19 +11,45 @@ import datetime as dt
 import re
 import uuid
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+from django.db.models import F
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, WithJsonSchema, field_validator
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
+from simon.api.auth import caller
 from simon.lib.dates import FIRST_DAY, LAST_DAY
 from simon.workorders.models import TimeKind
+from simon.workorders.permissions import can_edit
+from simon.workorders.services import totals
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from simon.catalog.models import Article
+    from simon.customers.models import AddressFields
+    from simon.forms.models import FormResponse, Question
+    from simon.tenants.types import User
+    from simon.workorders.models import MaterialLine, TimeEntry, WorkOrder
+    from simon.workorders.services.queries import WorkOrderTotals
 
 
 def _as_text(value: Any) -> Any:
     return None if value is None else str(value)
+
+
+def decimal_text(value: Decimal | None, min_places: int = 0) -> str | None:
+    """Exact, without the column's padding and never in exponent notation, with at least
+    ``min_places`` decimals: quantity 2.500 -> '2.5', 3.000 -> '3'; hours 2 -> '2.00'."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    places = len(text.partition(".")[2])
+    if places < min_places:
+        text = f"{value:.{min_places}f}"
+    return text
 
 
 def _quantity(value: Any) -> str:
@@ -147,6 +175,10 @@ class AddressOut(Schema):
     country_code: str
     address: str = Field(description="Het adres op één regel, zoals op een werkbon.")
 
+    @staticmethod
+    def resolve_address(row: AddressFields) -> str:
+        return row.address_line
+
 
 class CustomerOut(AddressOut):
     code: uuid.UUID
@@ -196,6 +228,14 @@ class ArticleOut(ArticleRef):
     )
     group: str | None
 
+    @staticmethod
+    def resolve_sales_price(row: Article) -> str | None:
+        return decimal_text(row.sales_price, 2)
+
+    @staticmethod
+    def resolve_group(row: Article) -> str | None:
+        return row.group.name if row.group is not None else None
+
 
 class ArticlePage(Schema):
     count: int
@@ -213,6 +253,10 @@ class QuestionOut(Schema):
     kind: str
     required: bool
     choices: list[str]
+
+    @staticmethod
+    def resolve_choices(row: Question) -> list[str]:
+        return list(row.choices or [])
 
 
 class FormTemplateOut(Schema):
@@ -237,6 +281,24 @@ class FormResponseOut(Schema):
     name: str
     completed: bool
     questions: list[AnsweredQuestionOut]
+
+    @staticmethod
+    def resolve_template(row: FormResponse) -> uuid.UUID:
+        return row.template.code
+
+    @staticmethod
+    def resolve_name(row: FormResponse) -> str:
+        return row.template.name
+
+    @staticmethod
+    def resolve_questions(row: FormResponse) -> list[AnsweredQuestionOut]:
+        # Each question with this response's answer: the question rows are shared by every
+        # response of the template (prefetched), so the answer cannot be set on them.
+        answers = {a.question_id: a.value for a in row.answers.all()}
+        return [
+            AnsweredQuestionOut.from_orm(q).model_copy(update={"answer": answers.get(q.pk)})
+            for q in row.template.questions.all()
+        ]
 
 
 CLIENT_ID = (
@@ -270,6 +332,14 @@ class EmployeeOut(Schema):
     username: str
     name: str
 
+    @staticmethod
+    def resolve_username(user: User) -> str:
+        return user.get_username()
+
+    @staticmethod
+    def resolve_name(user: User) -> str:
+        return user.get_full_name() or user.get_username()
+
 
 class PlanningOut(Schema):
     date: dt.date | None
@@ -289,6 +359,19 @@ class WorkOrderOut(Schema):
     customer_reference: str
     planning: PlanningOut
 
+    @staticmethod
+    def resolve_status_label(row: WorkOrder) -> str:
+        return str(row.get_status_display())
+
+    @staticmethod
+    def resolve_planning(row: WorkOrder) -> dict[str, Any]:
+        return {
+            "date": row.planned_date,
+            "start": row.planned_start,
+            "end": row.planned_end,
+            "employees": [a.user for a in row.assignments.all()],
+        }
+
 
 class WorkOrderPage(Schema):
     count: int
@@ -305,12 +388,24 @@ class TimeEntryOut(Schema):
     minutes: int
     note: str
 
+    @staticmethod
+    def resolve_start(row: TimeEntry) -> dt.time | None:
+        return row.start_time
+
+    @staticmethod
+    def resolve_end(row: TimeEntry) -> dt.time | None:
+        return row.end_time
+
 
 class MaterialOut(Schema):
     code: uuid.UUID
     article: ArticleRef
     quantity: DecimalStr
     note: str
+
+    @staticmethod
+    def resolve_quantity(row: MaterialLine) -> str | None:
+        return decimal_text(row.quantity)
 
 
 class TotalsOut(Schema):
@@ -320,6 +415,14 @@ class TotalsOut(Schema):
     travel_hours: DecimalStr
     material_lines: int
 
+    @staticmethod
+    def resolve_work_hours(sums: WorkOrderTotals) -> str | None:
+        return decimal_text(sums.work_hours, 2)
+
+    @staticmethod
+    def resolve_travel_hours(sums: WorkOrderTotals) -> str | None:
+        return decimal_text(sums.travel_hours, 2)
+
 
 class WorkOrderDetailOut(WorkOrderOut):
     may_edit: bool = Field(description="Of jij nu nog uren, materialen en antwoorden mag wijzigen.")
@@ -328,6 +431,31 @@ class WorkOrderDetailOut(WorkOrderOut):
     materials: list[MaterialOut]
     forms: list[FormResponseOut]
     totals: TotalsOut
+
+    @staticmethod
+    def resolve_may_edit(row: WorkOrder, context: dict[str, Any]) -> bool:
+        return can_edit(caller(context["request"]).membership, row)
+
+    @staticmethod
+    def resolve_time_entries(row: WorkOrder) -> QuerySet[TimeEntry]:
+        # Explicit NULL placement: SQLite and PostgreSQL differ, the app should not see that.
+        return row.time_entries.select_related("employee").order_by(
+            "date", F("start_time").asc(nulls_last=True), "id"
+        )
+
+    @staticmethod
+    def resolve_materials(row: WorkOrder) -> QuerySet[MaterialLine]:
+        return row.material_lines.select_related("article")
+
+    @staticmethod
+    def resolve_forms(row: WorkOrder) -> QuerySet[FormResponse]:
+        return row.form_responses.select_related("template").prefetch_related(
+            "answers", "template__questions"
+        )
+
+    @staticmethod
+    def resolve_totals(row: WorkOrder) -> WorkOrderTotals:
+        return totals(row)
 
 
 class WorkOrderIn(Input):

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
-from simon.api import present, replays
+from simon.api import replays
 from simon.api.auth import caller
 from simon.api.errors import responses
 from simon.api.guards import get_work_order, state_guard, work_orders_of
@@ -17,16 +17,15 @@ from simon.api.paging import Paging, page
 from simon.api.schemas import CompleteIn, WorkOrderDetailOut, WorkOrderIn, WorkOrderPage
 from simon.customers.models import Customer, WorkAddress
 from simon.workorders import services
-from simon.workorders.models import StatusChange
+from simon.workorders.models import StatusChange, WorkOrder
 from simon.workorders.permissions import FIELD_EDITABLE
 
 router = Router(tags=["werkbonnen"])
 
 
-def detail(request: HttpRequest, code: Any) -> dict[str, Any]:
+def detail(request: HttpRequest, code: Any) -> WorkOrder:
     """The order as the caller sees it now (re-read, so it shows what a service just did)."""
-    who = caller(request)
-    return present.work_order_detail(get_work_order(who, code), who.membership)
+    return get_work_order(caller(request), code)
 
 
 @router.post(
@@ -34,7 +33,7 @@ def detail(request: HttpRequest, code: Any) -> dict[str, Any]:
     response=responses({201: WorkOrderDetailOut}, 400, 403, 422),
     summary="Werkbon aanmaken op locatie",
 )
-def create_work_order(request: HttpRequest, payload: WorkOrderIn) -> Status[dict[str, Any]]:
+def create_work_order(request: HttpRequest, payload: WorkOrderIn) -> Status[WorkOrder]:
     """The creator is planned on the new order, so it shows up in 'mine' right away."""
     who = caller(request)
     customers = Customer.objects.for_org(who.organization)
@@ -73,9 +72,7 @@ def my_work_orders(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any
             "id",
         )
     )
-    result = page(qs, paging)
-    result["items"] = [present.work_order(w) for w in result["items"]]
-    return result
+    return page(qs, paging)
 
 
 @router.get(
@@ -83,7 +80,7 @@ def my_work_orders(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any
     response=responses({200: WorkOrderDetailOut}, 404),
     summary="Werkbon met uren, materialen, formulieren en totalen",
 )
-def get_work_order_detail(request: HttpRequest, code: str) -> dict[str, Any]:
+def get_work_order_detail(request: HttpRequest, code: str) -> WorkOrder:
     return detail(request, code)
 
 
@@ -97,7 +94,7 @@ def complete_work_order(
     response: HttpResponse,
     code: str,
     payload: CompleteIn,
-) -> dict[str, Any]:
+) -> WorkOrder:
     """The body is optional; with a `client_id` a 'gereed melden' sent again gets the order as
     it is now instead of a 409 (also when the office reopened or archived it since)."""
     who = caller(request)
@@ -105,7 +102,7 @@ def complete_work_order(
     earlier = replays.earlier(StatusChange, who, client_id, code)
     if earlier is not None:
         replays.mark(response)
-        return present.work_order_detail(earlier.work_order, who.membership)
+        return earlier.work_order
     work_order = get_work_order(who, code)
     with state_guard(work_order):
         services.report_complete(work_order, by=who.user, client_id=client_id)
