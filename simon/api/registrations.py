@@ -6,7 +6,11 @@ corrects other people's hours in the web app.
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -26,9 +30,10 @@ from simon.api.schemas import (
     TimeEntryOut,
     TimeEntryPatch,
 )
+from simon.api.services import Caller
 from simon.catalog.models import Article
 from simon.workorders import services
-from simon.workorders.models import MaterialLine, TimeEntry
+from simon.workorders.models import MaterialLine, TimeEntry, WorkOrder
 
 router = Router(tags=["uren en materialen"])
 
@@ -37,14 +42,71 @@ WRITE_ERRORS = (400, 403, 404, 409, 422)
 CREATE_ERRORS = (*WRITE_ERRORS, 410)
 
 
-def _entry(work_order: Any, code: str) -> TimeEntry:
-    entries = TimeEntry.objects.filter(work_order=work_order).select_related("employee")
-    return get_or_404(entries, code, TimeEntry)
+R = TypeVar("R", TimeEntry, MaterialLine)
 
 
-def _line(work_order: Any, code: str) -> MaterialLine:
-    lines = MaterialLine.objects.filter(work_order=work_order).select_related("article")
-    return get_or_404(lines, code, MaterialLine)
+@dataclass(frozen=True)
+class Rows(Generic[R]):
+    """The registrations of one kind on a work order, with what their answer shows."""
+
+    model: type[R]
+    related: str
+
+    def get(self, work_order: WorkOrder, code: str) -> R:
+        rows = self.model._default_manager.filter(work_order=work_order)
+        return get_or_404(rows.select_related(self.related), code, self.model)
+
+
+ENTRIES = Rows(TimeEntry, "employee")
+LINES = Rows(MaterialLine, "article")
+
+
+def _add(
+    request: HttpRequest,
+    response: HttpResponse,
+    code: str,
+    client_id: uuid.UUID | None,
+    rows: Rows[R],
+    add: Callable[[Caller, WorkOrder], R],
+) -> Status[R]:
+    """Book a registration once: a ``client_id`` sent again gets the first row back."""
+    who = caller(request)
+    earlier = replays.earlier(rows.model, who, client_id, code)
+    if earlier is not None:
+        replays.mark(response)
+        return Status(201, earlier)
+    work_order = get_work_order(who, code)
+    with state_guard(work_order):
+        return Status(201, add(who, work_order))
+
+
+def _update(
+    request: HttpRequest,
+    code: str,
+    rows: Rows[R],
+    row_code: str,
+    update: Callable[..., object],
+    fields: Callable[[], dict[str, Any]],
+) -> R:
+    """``update(row, by=caller, **fields())``; the row as it is now."""
+    who = caller(request)
+    work_order = get_work_order(who, code)
+    row = rows.get(work_order, row_code)
+    values = fields()
+    with state_guard(work_order):
+        update(row, by=who.user, **values)
+    return rows.get(work_order, row_code)
+
+
+def _delete(
+    request: HttpRequest, code: str, rows: Rows[R], row_code: str, delete: Callable[..., object]
+) -> Status[None]:
+    who = caller(request)
+    work_order = get_work_order(who, code)
+    row = rows.get(work_order, row_code)
+    with state_guard(work_order):
+        delete(row, by=who.user)
+    return Status(204, None)
 
 
 def _article(request: HttpRequest, code: Any) -> Article:
@@ -61,28 +123,17 @@ def _article(request: HttpRequest, code: Any) -> Article:
 )
 def add_time_entry(
     request: HttpRequest, response: HttpResponse, code: str, payload: TimeEntryIn
-) -> Status[Any]:
+) -> Status[TimeEntry]:
     """With a `client_id` this books once, however often it is sent."""
-    who = caller(request)
-    earlier = replays.earlier(TimeEntry, who, payload.client_id, code)
-    if earlier is not None:
-        replays.mark(response)
-        return Status(201, earlier)
-    work_order = get_work_order(who, code)
-    with state_guard(work_order):
-        entry = services.add_time_entry(
-            work_order,
-            by=who.user,
-            employee=who.user,
-            kind=payload.kind,
-            date=payload.date or timezone.localdate(),
-            minutes=payload.minutes,
-            start=payload.start,
-            end=payload.end,
-            note=payload.note,
-            client_id=payload.client_id,
+
+    def add(who: Caller, work_order: WorkOrder) -> TimeEntry:
+        values = payload.model_dump(exclude={"date"})
+        date = payload.date or timezone.localdate()
+        return services.add_time_entry(
+            work_order, by=who.user, employee=who.user, date=date, **values
         )
-    return Status(201, entry)
+
+    return _add(request, response, code, payload.client_id, ENTRIES, add)
 
 
 @router.patch(
@@ -93,12 +144,8 @@ def add_time_entry(
 def update_time_entry(
     request: HttpRequest, code: str, entry_code: str, payload: TimeEntryPatch
 ) -> TimeEntry:
-    who = caller(request)
-    work_order = get_work_order(who, code)
-    entry = _entry(work_order, entry_code)
-    with state_guard(work_order):
-        services.update_time_entry(entry, by=who.user, **payload.model_dump(exclude_unset=True))
-    return _entry(work_order, entry_code)
+    fields = partial(payload.model_dump, exclude_unset=True)
+    return _update(request, code, ENTRIES, entry_code, services.update_time_entry, fields)
 
 
 @router.delete(
@@ -107,12 +154,7 @@ def update_time_entry(
     summary="Uren verwijderen",
 )
 def delete_time_entry(request: HttpRequest, code: str, entry_code: str) -> Status[None]:
-    who = caller(request)
-    work_order = get_work_order(who, code)
-    entry = _entry(work_order, entry_code)
-    with state_guard(work_order):
-        services.delete_time_entry(entry, by=who.user)
-    return Status(204, None)
+    return _delete(request, code, ENTRIES, entry_code, services.delete_time_entry)
 
 
 @router.post(
@@ -122,25 +164,15 @@ def delete_time_entry(request: HttpRequest, code: str, entry_code: str) -> Statu
 )
 def add_material(
     request: HttpRequest, response: HttpResponse, code: str, payload: MaterialIn
-) -> Status[Any]:
+) -> Status[MaterialLine]:
     """With a `client_id` this adds once, however often it is sent."""
-    who = caller(request)
-    earlier = replays.earlier(MaterialLine, who, payload.client_id, code)
-    if earlier is not None:
-        replays.mark(response)
-        return Status(201, earlier)
-    work_order = get_work_order(who, code)
-    article = _article(request, payload.article)
-    with state_guard(work_order):
-        line = services.add_material(
-            work_order,
-            by=who.user,
-            article=article,
-            quantity=payload.quantity,
-            note=payload.note,
-            client_id=payload.client_id,
-        )
-    return Status(201, line)
+
+    def add(who: Caller, work_order: WorkOrder) -> MaterialLine:
+        article = _article(request, payload.article)
+        values = payload.model_dump(exclude={"article"})
+        return services.add_material(work_order, by=who.user, article=article, **values)
+
+    return _add(request, response, code, payload.client_id, LINES, add)
 
 
 @router.patch(
@@ -151,15 +183,13 @@ def add_material(
 def update_material(
     request: HttpRequest, code: str, line_code: str, payload: MaterialPatch
 ) -> MaterialLine:
-    who = caller(request)
-    work_order = get_work_order(who, code)
-    line = _line(work_order, line_code)
-    fields = payload.model_dump(exclude_unset=True)
-    if "article" in fields:
-        fields["article"] = _article(request, fields["article"])
-    with state_guard(work_order):
-        services.update_material(line, by=who.user, **fields)
-    return _line(work_order, line_code)
+    def fields() -> dict[str, Any]:
+        values = payload.model_dump(exclude_unset=True)
+        if "article" in values:
+            values["article"] = _article(request, values["article"])
+        return values
+
+    return _update(request, code, LINES, line_code, services.update_material, fields)
 
 
 @router.delete(
@@ -168,9 +198,4 @@ def update_material(
     summary="Materiaal verwijderen",
 )
 def delete_material(request: HttpRequest, code: str, line_code: str) -> Status[None]:
-    who = caller(request)
-    work_order = get_work_order(who, code)
-    line = _line(work_order, line_code)
-    with state_guard(work_order):
-        services.delete_material(line, by=who.user)
-    return Status(204, None)
+    return _delete(request, code, LINES, line_code, services.delete_material)

@@ -7,15 +7,18 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from simon.lib.errors import DomainError, NotPermitted
 from simon.lib.external import managed_externally
+from simon.lib.form_submit import apply_domain_error
 from simon.tenants.models import Membership, Organization
 from simon.tenants.scoping import get_for_request
 from simon.tenants.types import MemberRequest
+from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
 from simon.workorders.models import WorkOrder
 from simon.workorders.permissions import require_edit, visible_work_orders
 
@@ -60,6 +63,21 @@ def refused(request: HttpRequest, message: str, status: int = 403) -> HttpRespon
         response["HX-Refresh"] = "true"
         return response
     return render(request, "workorders/refused.html", {"message": message}, status=status)
+
+
+def saved(form: forms.Form, save: Callable[[], object]) -> bool:
+    """Whether the form was valid and ``save()`` ran. A work order rule's refusal goes on the
+    form; a refusal on the user's role propagates (``handles_domain_errors`` answers it)."""
+    if not form.is_valid():
+        return False
+    try:
+        save()
+    except WorkOrderPermissionDenied:
+        raise
+    except WorkOrderError as error:
+        apply_domain_error(form, error)
+        return False
+    return True
 
 
 def handles_domain_errors(view: View) -> View:

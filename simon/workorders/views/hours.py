@@ -7,16 +7,23 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
-from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.scoping import member_required
 from simon.tenants.types import MemberRequest
 from simon.workorders import services
-from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
-from simon.workorders.forms import TimeEntryForm, add_domain_error
-from simon.workorders.models import TimeEntry, WorkOrder
+from simon.workorders.forms import TimeEntryForm
+from simon.workorders.models import TimeEntry
+from simon.workorders.views import registrations
 from simon.workorders.views.common import get_editable_work_order, handles_domain_errors, membership
-from simon.workorders.views.detail import section_response
 
-EDIT_PREFIX = "uren-wijzig"  # the inline edit form sits beside the add form on the same page
+ENTRIES = registrations.Rows(
+    section="hours",
+    model=TimeEntry,
+    related="employee",
+    add_form="time_form",
+    editing="editing_entry",
+    edit_form="entry_form",
+    edit_prefix="uren-wijzig",
+)
 
 
 def _form(
@@ -45,9 +52,17 @@ def _values(request: HttpRequest, form: TimeEntryForm) -> dict[str, Any]:
     }
 
 
-def _entry(request: HttpRequest, work_order: WorkOrder, entry_code: str) -> TimeEntry:
-    qs = TimeEntry.objects.filter(work_order=work_order).select_related("employee")
-    return get_for_request(qs, request, entry_code)
+def _initial(entry: TimeEntry) -> dict[str, Any]:
+    return {
+        "employee": entry.employee,
+        "kind": entry.kind,
+        "date": entry.date,
+        # With a start and end the minutes follow from them; showing both invites a mismatch.
+        "minutes": "" if entry.start_time else entry.minutes,
+        "start": entry.start_time,
+        "end": entry.end_time,
+        "note": entry.note,
+    }
 
 
 @require_POST
@@ -56,16 +71,11 @@ def _entry(request: HttpRequest, work_order: WorkOrder, entry_code: str) -> Time
 def add(request: MemberRequest, code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     form = _form(request, request.POST)
-    if form.is_valid():
-        try:
-            services.add_time_entry(work_order, by=request.user, **_values(request, form))
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            return section_response(request, work_order, "hours", keep_open=True)
-    return section_response(request, work_order, "hours", invalid=True, time_form=form)
+
+    def save() -> None:
+        services.add_time_entry(work_order, by=request.user, **_values(request, form))
+
+    return registrations.add(request, work_order, ENTRIES, form, save)
 
 
 @member_required
@@ -73,38 +83,19 @@ def add(request: MemberRequest, code: str) -> HttpResponse:
 def edit(request: MemberRequest, code: str, entry_code: str) -> HttpResponse:
     """GET: the row as a form. POST: save it; the form stays open on errors."""
     work_order = get_editable_work_order(request, code)
-    entry = _entry(request, work_order, entry_code)
+    entry = ENTRIES.get(request, work_order, entry_code)
     if request.method != "POST":
-        initial = {
-            "employee": entry.employee,
-            "kind": entry.kind,
-            "date": entry.date,
-            # With a start and end the minutes follow from them; showing both invites a mismatch.
-            "minutes": "" if entry.start_time else entry.minutes,
-            "start": entry.start_time,
-            "end": entry.end_time,
-            "note": entry.note,
-        }
-        form = _form(request, initial=initial, prefix=EDIT_PREFIX)
-        return section_response(
-            request, work_order, "hours", editing_entry=entry.code, entry_form=form
-        )
-    form = _form(request, request.POST, prefix=EDIT_PREFIX)
-    if form.is_valid():
+        form = _form(request, initial=_initial(entry), prefix=ENTRIES.edit_prefix)
+        return registrations.editing(request, work_order, ENTRIES, entry, form)
+    form = _form(request, request.POST, prefix=ENTRIES.edit_prefix)
+
+    def save() -> None:
         values = _values(request, form)
         if "employee" not in form.fields:
             values.pop("employee")
-        try:
-            services.update_time_entry(entry, by=request.user, **values)
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            return section_response(request, work_order, "hours")
-    return section_response(
-        request, work_order, "hours", invalid=True, editing_entry=entry.code, entry_form=form
-    )
+        services.update_time_entry(entry, by=request.user, **values)
+
+    return registrations.save_edit(request, work_order, ENTRIES, entry, form, save)
 
 
 @require_POST
@@ -112,5 +103,6 @@ def edit(request: MemberRequest, code: str, entry_code: str) -> HttpResponse:
 @handles_domain_errors
 def delete(request: MemberRequest, code: str, entry_code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
-    services.delete_time_entry(_entry(request, work_order, entry_code), by=request.user)
-    return section_response(request, work_order, "hours")
+    return registrations.delete(
+        request, work_order, ENTRIES, entry_code, services.delete_time_entry
+    )

@@ -4,31 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_POST
 
-from simon.tenants.scoping import get_for_request, member_required
+from simon.tenants.scoping import member_required
 from simon.tenants.types import MemberRequest
 from simon.workorders import services
-from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
-from simon.workorders.forms import MaterialForm, add_domain_error
+from simon.workorders.forms import MaterialForm
 from simon.workorders.models import MaterialLine, WorkOrder
 from simon.workorders.permissions import can_correct
 from simon.workorders.templatetags.workorder_tags import quantity
+from simon.workorders.views import registrations
 from simon.workorders.views.common import (
     get_editable_work_order,
     get_work_order,
     handles_domain_errors,
     membership,
 )
-from simon.workorders.views.detail import section_response
 
-EDIT_PREFIX = "materiaal-wijzig"  # the inline edit form sits beside the add form
+LINES = registrations.Rows(
+    section="materials",
+    model=MaterialLine,
+    related="article",
+    add_form="material_form",
+    editing="editing_line",
+    edit_form="line_form",
+    edit_prefix="materiaal-wijzig",
+)
 
 
-def _line(request: HttpRequest, work_order: WorkOrder, line_code: str) -> MaterialLine:
-    qs = MaterialLine.objects.filter(work_order=work_order).select_related("article")
-    return get_for_request(qs, request, line_code)
+def _form(request: MemberRequest, line: MaterialLine, **kwargs: Any) -> MaterialForm:
+    """The inline form of a line (its article stays a choice even when hidden since)."""
+    return MaterialForm(
+        organization=request.organization, current=line.article, prefix=LINES.edit_prefix, **kwargs
+    )
 
 
 def _values(form: MaterialForm) -> dict[str, Any]:
@@ -42,16 +51,11 @@ def _values(form: MaterialForm) -> dict[str, Any]:
 def add(request: MemberRequest, code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
     form = MaterialForm(request.POST, organization=request.organization)
-    if form.is_valid():
-        try:
-            services.add_material(work_order, by=request.user, **_values(form))
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            return section_response(request, work_order, "materials", keep_open=True)
-    return section_response(request, work_order, "materials", invalid=True, material_form=form)
+
+    def save() -> None:
+        services.add_material(work_order, by=request.user, **_values(form))
+
+    return registrations.add(request, work_order, LINES, form, save)
 
 
 @member_required
@@ -60,38 +64,23 @@ def edit(request: MemberRequest, code: str, line_code: str) -> HttpResponse:
     """GET: the line as a form. POST: save it; the form stays open on errors."""
     work_order = get_work_order(request, code)
     if can_correct(membership(request), work_order):
-        return _replace_article(request, work_order, _line(request, work_order, line_code))
+        return _replace_article(request, work_order, LINES.get(request, work_order, line_code))
     work_order = get_editable_work_order(request, code)
-    line = _line(request, work_order, line_code)
+    line = LINES.get(request, work_order, line_code)
     if request.method != "POST":
-        form = MaterialForm(
-            organization=request.organization,
-            current=line.article,
-            prefix=EDIT_PREFIX,
-            initial={
-                "article": line.article.code,
-                "quantity": quantity(line.quantity),
-                "note": line.note,
-            },
-        )
-        return section_response(
-            request, work_order, "materials", editing_line=line.code, line_form=form
-        )
-    form = MaterialForm(
-        request.POST, organization=request.organization, current=line.article, prefix=EDIT_PREFIX
-    )
-    if form.is_valid():
-        try:
-            services.update_material(line, by=request.user, **_values(form))
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            return section_response(request, work_order, "materials")
-    return section_response(
-        request, work_order, "materials", invalid=True, editing_line=line.code, line_form=form
-    )
+        initial = {
+            "article": line.article.code,
+            "quantity": quantity(line.quantity),
+            "note": line.note,
+        }
+        form = _form(request, line, initial=initial)
+        return registrations.editing(request, work_order, LINES, line, form)
+    form = _form(request, line, data=request.POST)
+
+    def save() -> None:
+        services.update_material(line, by=request.user, **_values(form))
+
+    return registrations.save_edit(request, work_order, LINES, line, form, save)
 
 
 @require_POST
@@ -99,38 +88,22 @@ def edit(request: MemberRequest, code: str, line_code: str) -> HttpResponse:
 @handles_domain_errors
 def delete(request: MemberRequest, code: str, line_code: str) -> HttpResponse:
     work_order = get_editable_work_order(request, code)
-    services.delete_material(_line(request, work_order, line_code), by=request.user)
-    return section_response(request, work_order, "materials")
+    return registrations.delete(request, work_order, LINES, line_code, services.delete_material)
 
 
 def _replace_article(
     request: MemberRequest, work_order: WorkOrder, line: MaterialLine
 ) -> HttpResponse:
     """An archived order SnelStart refused: only the line's article may be replaced."""
-    form = MaterialForm(
-        request.POST if request.method == "POST" else None,
-        organization=request.organization,
-        current=line.article,
-        prefix=EDIT_PREFIX,
-        article_only=True,
-        initial={"article": line.article.code},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.correct_material_article(
-                line, by=request.user, article=form.cleaned_data["article"]
-            )
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            return section_response(request, work_order, "materials")
-    return section_response(
-        request,
-        work_order,
-        "materials",
-        invalid=request.method == "POST",
-        editing_line=line.code,
-        line_form=form,
-    )
+    initial = {"article": line.article.code}
+    if request.method != "POST":
+        form = _form(request, line, article_only=True, initial=initial)
+        return registrations.editing(request, work_order, LINES, line, form)
+    form = _form(request, line, data=request.POST, article_only=True, initial=initial)
+
+    def save() -> None:
+        services.correct_material_article(
+            line, by=request.user, article=form.cleaned_data["article"]
+        )
+
+    return registrations.save_edit(request, work_order, LINES, line, form, save)
