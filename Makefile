@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BASE_STAMP := $(VENV)/.installed-base
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint format messages clean
+.PHONY: demo test lint format messages screenshots clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ MESSAGES_IGNORE := --ignore .venv --ignore var --ignore snelstart --ignore snels
 messages: $(BASE_STAMP)
 	$(PY) manage.py makemessages -l en --no-obsolete --add-location file $(MESSAGES_IGNORE)
 	$(PY) manage.py compilemessages --ignore .venv --ignore var
+
+# The user guide's screenshots (docs/nl/img/), taken by the journeys and the field app's browser
+# tests; a normal test run writes none.
+screenshots: $(TEST_STAMP)
+	$(PY) tools/ensure_chromium.py
+	$(PY) tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) var/test
