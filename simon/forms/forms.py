@@ -8,12 +8,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from simon.forms.models import QuestionKind
-from simon.lib.errors import DomainError
-
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
 
 
 class TemplateForm(forms.Form):

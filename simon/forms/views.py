@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from simon.forms import services
 from simon.forms.errors import FormError
-from simon.forms.forms import QuestionForm, TemplateForm, add_domain_error
+from simon.forms.forms import QuestionForm, TemplateForm
 from simon.forms.models import FormTemplate, Question
+from simon.lib.form_submit import apply_domain_error
 from simon.tenants.scoping import get_for_request, office_required
 from simon.tenants.types import MemberRequest
 
@@ -80,7 +81,7 @@ def template_create(request: MemberRequest) -> HttpResponse:
                 request.organization, by=request.user, **form.cleaned_data
             )
         except FormError as error:
-            add_domain_error(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(
                 request,
@@ -100,7 +101,7 @@ def template_detail(request: MemberRequest, code: str) -> HttpResponse:
         try:
             services.update_template(template, by=request.user, **form.cleaned_data)
         except FormError as error:
-            add_domain_error(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(
                 request, _("Formulier '%(name)s' is opgeslagen.") % {"name": template.name}
@@ -144,7 +145,7 @@ def question_add(request: MemberRequest, code: str) -> HttpResponse:
         try:
             services.add_question(template, by=request.user, **form.cleaned_data)
         except FormError as error:
-            add_domain_error(form, error)
+            apply_domain_error(form, error)
         else:
             return _questions_response(request, template)
     return _questions_response(request, template, invalid=True, question_form=form)
@@ -164,7 +165,7 @@ def question_edit(request: MemberRequest, code: str, question_code: str) -> Http
         try:
             services.update_question(question, by=request.user, **form.cleaned_data)
         except FormError as error:
-            add_domain_error(form, error)
+            apply_domain_error(form, error)
         else:
             return _questions_response(request, template)
     return _questions_response(

@@ -2,7 +2,7 @@
 
 Forms only parse input (dates, times, picks among the organization's rows); the rules live in
 the services, whose ``WorkOrderError.field`` names the same fields as these forms, so a refused
-action becomes an error on the right input (``add_domain_error``).
+action becomes an error on the right input (``simon.lib.form_submit.apply_domain_error``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from simon.catalog.models import Article
 from simon.customers.models import Customer, WorkAddress
 from simon.lib import dates, work_order_hooks
-from simon.lib.errors import DomainError
 from simon.tenants.models import Membership, Organization
 from simon.workorders.models import TimeKind, WorkOrder, WorkOrderStatus
 
@@ -27,12 +26,6 @@ from simon.workorders.models import TimeKind, WorkOrder, WorkOrderStatus
 PICKER_LIMIT = 50
 # The same bound as the API's: a work description, not a place to paste documents.
 DESCRIPTION_MAX = 5000
-
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a service's refusal on the input it names, or above the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
 
 
 def date_input() -> forms.DateInput:

@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from simon.lib.errors import NotPermitted
+from simon.lib.form_submit import apply_domain_error
 from simon.tenants.scoping import member_required
 from simon.tenants.types import MemberRequest
 from simon.workorders import services
 from simon.workorders.errors import WorkOrderError, WorkOrderPermissionDenied
-from simon.workorders.forms import PICKER_LIMIT, WorkOrderForm, add_domain_error
+from simon.workorders.forms import PICKER_LIMIT, WorkOrderForm
 from simon.workorders.models import WorkOrder
 from simon.workorders.permissions import can_correct, can_edit, can_manage
 from simon.workorders.views.common import (
@@ -22,6 +23,7 @@ from simon.workorders.views.common import (
     get_work_order,
     handles_domain_errors,
     membership,
+    saved,
 )
 from simon.workorders.views.pickers import customer_work_addresses, search_customers
 
@@ -96,7 +98,7 @@ def create(request: MemberRequest) -> HttpResponse:
         except WorkOrderPermissionDenied:
             raise
         except WorkOrderError as error:
-            add_domain_error(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(
                 request, _("Werkbon %(number)s is aangemaakt.") % {"number": work_order.number}
@@ -132,19 +134,16 @@ def edit(request: MemberRequest, code: str) -> HttpResponse:
         membership=member,
         instance=work_order,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_work_order(work_order, by=request.user, **form.cleaned_data)
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(
-                request, _("Werkbon %(number)s is opgeslagen.") % {"number": work_order.number}
-            )
-            _warn_without_customer(request, work_order)
-            return redirect("workorders:detail", code=work_order.code)
+
+    def save() -> None:
+        services.update_work_order(work_order, by=request.user, **form.cleaned_data)
+
+    if request.method == "POST" and saved(form, save):
+        messages.success(
+            request, _("Werkbon %(number)s is opgeslagen.") % {"number": work_order.number}
+        )
+        _warn_without_customer(request, work_order)
+        return redirect("workorders:detail", code=work_order.code)
     return _page(request, form, work_order)
 
 
@@ -161,23 +160,21 @@ def _correct(request: MemberRequest, work_order: WorkOrder) -> HttpResponse:
         instance=work_order,
         correcting=True,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.correct_header(
-                work_order,
-                by=request.user,
-                customer=form.cleaned_data["customer"],
-                work_address=form.cleaned_data["work_address"],
-            )
-        except WorkOrderPermissionDenied:
-            raise
-        except WorkOrderError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Werkbon %(number)s is gecorrigeerd; verstuur hem opnieuw als alles klopt.")
-                % {"number": work_order.number},
-            )
-            return redirect("workorders:detail", code=work_order.code)
+
+    def save() -> None:
+        data = form.cleaned_data
+        services.correct_header(
+            work_order,
+            by=request.user,
+            customer=data["customer"],
+            work_address=data["work_address"],
+        )
+
+    if request.method == "POST" and saved(form, save):
+        messages.success(
+            request,
+            _("Werkbon %(number)s is gecorrigeerd; verstuur hem opnieuw als alles klopt.")
+            % {"number": work_order.number},
+        )
+        return redirect("workorders:detail", code=work_order.code)
     return _page(request, form, work_order)
