@@ -23,9 +23,8 @@ from django.utils.translation import gettext as _
 from simon.catalog.errors import ArticleError
 from simon.catalog.models import Article, ArticleGroup
 from simon.lib.choices import Source
-from simon.lib.errors import ensure_managed_here
 from simon.lib.removal import delete_or_hide
-from simon.tenants.membership import require_office
+from simon.tenants.membership import require_master_data_change
 from simon.tenants.models import Organization
 from simon.tenants.types import User
 
@@ -92,10 +91,7 @@ def create_article(
     **fields: Any,
 ) -> Article:
     """Create an article. Raises ArticleError, MasterDataManagedExternally, NotPermitted."""
-    if by is not None:
-        require_office(by, organization)
-    if not from_integration:
-        ensure_managed_here(organization, "article")
+    require_master_data_change(by, organization, "article", from_integration=from_integration)
     fields.setdefault("article_code", "")
     fields.setdefault("description", "")
     values = _clean(organization, fields, None)
@@ -108,10 +104,9 @@ def update_article(
     article: Article, *, by: User | None = None, from_integration: bool = False, **fields: Any
 ) -> Article:
     """Change an article. Raises as ``create_article``."""
-    if by is not None:
-        require_office(by, article.organization)
-    if not from_integration:
-        ensure_managed_here(article.organization, "article")
+    require_master_data_change(
+        by, article.organization, "article", from_integration=from_integration
+    )
     for key, value in _clean(article.organization, fields, article.pk).items():
         setattr(article, key, value)
     article.save()
@@ -122,10 +117,9 @@ def remove_article(
     article: Article, *, by: User | None = None, from_integration: bool = False
 ) -> bool:
     """Delete the article, or hide it when a material line refers to it (S5). True if deleted."""
-    if by is not None:
-        require_office(by, article.organization)
-    if not from_integration:
-        ensure_managed_here(article.organization, "article")
+    require_master_data_change(
+        by, article.organization, "article", from_integration=from_integration
+    )
     return delete_or_hide(article)
 
 
@@ -140,10 +134,7 @@ def create_article_group(
     from_integration: bool = False,
 ) -> ArticleGroup:
     """Create an article group. Raises ArticleError, MasterDataManagedExternally, NotPermitted."""
-    if by is not None:
-        require_office(by, organization)
-    if not from_integration:
-        ensure_managed_here(organization, "article")
+    require_master_data_change(by, organization, "article", from_integration=from_integration)
     name = (name or "").strip()
     if not name:
         raise ArticleError(_("Vul de naam van de artikelgroep in."), field="name")

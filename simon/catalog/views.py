@@ -7,6 +7,7 @@ and edit buttons, and the create and edit views refuse with that message.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,7 +24,8 @@ from simon.catalog.models import Article, ArticleGroup
 from simon.lib.choices import Source
 from simon.lib.errors import DomainError, NotPermitted
 from simon.lib.external import managed_externally
-from simon.lib.form_submit import not_permitted, submit
+from simon.lib.form_submit import not_permitted
+from simon.lib.master_data import MasterDataPages
 from simon.lib.paging import paginate
 from simon.tenants.models import Organization
 from simon.tenants.scoping import get_for_request, member_required, office_required
@@ -37,14 +39,14 @@ def article_for_user(request: HttpRequest, code: uuid.UUID) -> Article:
     return get_for_request(Article.objects.select_related("group"), request, code)
 
 
-def refuse(request: HttpRequest, message: str, article: Article | None = None) -> HttpResponse:
-    context = {"message": message, "article": article}
-    return render(request, "catalog/refused.html", context, status=403)
-
-
-def _saved(request: HttpRequest, article: Article, notice: str) -> HttpResponse:
-    messages.success(request, notice % {"code": article.article_code})
-    return redirect("catalog:detail", article.code)
+PAGES = MasterDataPages[Article](
+    kind="article",
+    name="article",
+    form_template="catalog/form.html",
+    refused_template="catalog/refused.html",
+    detail="catalog:detail",
+    notice_params=lambda article: {"code": article.article_code},
+)
 
 
 def visible_groups(organization: Organization) -> QuerySet[ArticleGroup]:
@@ -112,40 +114,20 @@ def article_detail(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def article_create(request: MemberRequest) -> HttpResponse:
     organization = request.organization
-    managed = managed_externally(organization, "article")
-    if managed is not None:
-        return refuse(request, managed.message)
     form = ArticleForm(organization, request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        answer = submit(
-            form,
-            lambda: services.create_article(organization, by=request.user, **form.cleaned_data),
-            done=lambda article: _saved(request, article, _("Artikel %(code)s is aangemaakt.")),
-            refuse=lambda message: refuse(request, message),
-        )
-        if answer is not None:
-            return answer
-    return render(request, "catalog/form.html", {"form": form, "article": None})
+    save = partial(services.create_article, organization, by=request.user)
+    notice = _("Artikel %(code)s is aangemaakt.")
+    return PAGES.answer(request, organization, None, form, save, notice)
 
 
 @office_required
 @require_http_methods(["GET", "POST"])
 def article_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     article = article_for_user(request, code)
-    managed = managed_externally(article.organization, "article")
-    if managed is not None:
-        return refuse(request, managed.message, article)
     form = ArticleForm.for_article(article, request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        answer = submit(
-            form,
-            lambda: services.update_article(article, by=request.user, **form.cleaned_data),
-            done=lambda _result: _saved(request, article, _("Artikel %(code)s is gewijzigd.")),
-            refuse=lambda message: refuse(request, message, article),
-        )
-        if answer is not None:
-            return answer
-    return render(request, "catalog/form.html", {"form": form, "article": article})
+    save = partial(services.update_article, article, by=request.user)
+    notice = _("Artikel %(code)s is gewijzigd.")
+    return PAGES.answer(request, article.organization, article, form, save, notice)
 
 
 @office_required

@@ -26,9 +26,8 @@ from django.utils.translation import gettext as _
 from simon.customers.errors import CustomerError
 from simon.customers.models import Customer, WorkAddress
 from simon.lib.choices import Source
-from simon.lib.errors import ensure_managed_here
 from simon.lib.removal import delete_or_hide
-from simon.tenants.membership import require_member, require_office
+from simon.tenants.membership import require_master_data_change, require_member
 from simon.tenants.models import Organization
 from simon.tenants.types import User
 
@@ -127,10 +126,7 @@ def create_customer(
     **fields: Any,
 ) -> Customer:
     """Create a customer. Raises CustomerError, MasterDataManagedExternally, NotPermitted."""
-    if by is not None:
-        require_office(by, organization)
-    if not from_integration:
-        ensure_managed_here(organization, "customer")
+    require_master_data_change(by, organization, "customer", from_integration=from_integration)
     values = _clean_fields(fields, CUSTOMER_FIELDS)
     values.setdefault("name", "")
     _check_customer(organization, values, None)
@@ -148,10 +144,9 @@ def update_customer(
     customer: Customer, *, by: User | None = None, from_integration: bool = False, **fields: Any
 ) -> Customer:
     """Change a customer's fields. Raises as ``create_customer``."""
-    if by is not None:
-        require_office(by, customer.organization)
-    if not from_integration:
-        ensure_managed_here(customer.organization, "customer")
+    require_master_data_change(
+        by, customer.organization, "customer", from_integration=from_integration
+    )
     values = _clean_fields(fields, (*CUSTOMER_FIELDS, "active"))
     _check_customer(customer.organization, values, customer.pk)
     for key, value in values.items():
@@ -171,10 +166,9 @@ def remove_customer(
 
     Returns True when the row was deleted, False when it was hidden (active=False).
     """
-    if by is not None:
-        require_office(by, customer.organization)
-    if not from_integration:
-        ensure_managed_here(customer.organization, "customer")
+    require_master_data_change(
+        by, customer.organization, "customer", from_integration=from_integration
+    )
     return delete_or_hide(customer)
 
 

@@ -8,10 +8,10 @@ create and edit views refuse with that message.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +19,7 @@ from simon.customers import services
 from simon.customers.forms import CustomerForm
 from simon.customers.models import Customer
 from simon.lib.external import managed_externally
-from simon.lib.form_submit import submit
+from simon.lib.master_data import MasterDataPages
 from simon.lib.paging import paginate
 from simon.tenants.scoping import get_for_request, member_required, office_required
 from simon.tenants.types import MemberRequest
@@ -34,15 +34,14 @@ def customer_for_user(request: HttpRequest, code: uuid.UUID) -> Customer:
     return get_for_request(Customer.objects.all(), request, code)
 
 
-def refuse(request: HttpRequest, message: str, customer: Customer | None = None) -> HttpResponse:
-    """The page a refused create or edit shows: the reason, and the way back."""
-    context = {"message": message, "customer": customer}
-    return render(request, "customers/refused.html", context, status=403)
-
-
-def _saved(request: HttpRequest, customer: Customer, notice: str) -> HttpResponse:
-    messages.success(request, notice % {"name": customer.name})
-    return redirect("customers:detail", customer.code)
+PAGES = MasterDataPages[Customer](
+    kind="customer",
+    name="customer",
+    form_template="customers/form.html",
+    refused_template="customers/refused.html",
+    detail="customers:detail",
+    notice_params=lambda customer: {"name": customer.name},
+)
 
 
 @member_required
@@ -104,41 +103,20 @@ def work_address_context(customer: Customer) -> dict[str, object]:
 @office_required
 @require_http_methods(["GET", "POST"])
 def customer_create(request: MemberRequest) -> HttpResponse:
-    organization = request.organization
-    managed = managed_externally(organization, "customer")
-    if managed is not None:
-        return refuse(request, managed.message)
     form = CustomerForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        answer = submit(
-            form,
-            lambda: services.create_customer(organization, by=request.user, **form.cleaned_data),
-            done=lambda customer: _saved(request, customer, _("Klant %(name)s is aangemaakt.")),
-            refuse=lambda message: refuse(request, message),
-        )
-        if answer is not None:
-            return answer
-    return render(request, "customers/form.html", {"form": form, "customer": None})
+    save = partial(services.create_customer, request.organization, by=request.user)
+    notice = _("Klant %(name)s is aangemaakt.")
+    return PAGES.answer(request, request.organization, None, form, save, notice)
 
 
 @office_required
 @require_http_methods(["GET", "POST"])
 def customer_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     customer = customer_for_user(request, code)
-    managed = managed_externally(customer.organization, "customer")
-    if managed is not None:
-        return refuse(request, managed.message, customer)
     form = CustomerForm.for_customer(customer, request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        answer = submit(
-            form,
-            lambda: services.update_customer(customer, by=request.user, **form.cleaned_data),
-            done=lambda _result: _saved(request, customer, _("Klant %(name)s is gewijzigd.")),
-            refuse=lambda message: refuse(request, message, customer),
-        )
-        if answer is not None:
-            return answer
-    return render(request, "customers/form.html", {"form": form, "customer": customer})
+    save = partial(services.update_customer, customer, by=request.user)
+    notice = _("Klant %(name)s is gewijzigd.")
+    return PAGES.answer(request, customer.organization, customer, form, save, notice)
 
 
 @member_required

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from simon.lib.errors import NotPermitted
+from simon.lib.errors import NotPermitted, ensure_managed_here
+from simon.lib.external import Kind
 
 if TYPE_CHECKING:
     from simon.tenants.models import Membership, Organization
@@ -34,3 +35,15 @@ def require_office(user: Any, organization: Organization) -> Membership:
     if not membership.is_office:
         raise NotPermitted(_("Alleen kantoormedewerkers mogen dit doen."))
     return membership
+
+
+def require_master_data_change(
+    by: Any, organization: Organization, kind: Kind, *, from_integration: bool
+) -> None:
+    """Creating, changing or removing a customer or an article: a user must be office, and
+    nobody but the integration itself (``from_integration``) may while an integration manages
+    that kind of data (S4). Raises ``NotPermitted`` or ``MasterDataManagedExternally``."""
+    if by is not None:
+        require_office(by, organization)
+    if not from_integration:
+        ensure_managed_here(organization, kind)

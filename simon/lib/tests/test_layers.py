@@ -1,8 +1,8 @@
 """The layers CONTRIBUTING.md describes, read from the source.
 
 - ``simon/lib`` knows no tenant and no app: at run time it imports nothing of ``simon`` but
-  ``simon.lib``. A plug point an integration registers with (``external``, ``work_order_hooks``)
-  may name the core's types in annotations, under ``if TYPE_CHECKING:``.
+  ``simon.lib``. It may name the core's types in annotations, under ``if TYPE_CHECKING:`` (the
+  plug points an integration registers with take an organization or a work order).
 - ``simon.testing`` (factories for tests) is imported by tests only, never by production code.
 """
 
