@@ -29,6 +29,8 @@ class FormTemplateAdmin(admin.ModelAdmin):
 
 @admin.register(FormResponse)
 class FormResponseAdmin(admin.ModelAdmin):
+    # The order of the model's own fields (Registration's columns come first in the model).
+    fields = ["organization", "work_order", "template", "created_by", "completed"]
     list_display = ["template", "work_order", "completed", "created_by", "modified"]
     list_filter = ["completed", "organization"]
     search_fields = ["work_order__number", "template__name"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Self
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from simon.lib.registration import Registration
 from simon.tenants.models import TenantModel, TenantQuerySet
 
 
@@ -70,7 +70,7 @@ class Question(TenantModel):
         return self.label
 
 
-class FormResponse(TenantModel):
+class FormResponse(Registration, TenantModel):
     """One filled-in form on a work order; a template may be attached more than once."""
 
     work_order = models.ForeignKey(
@@ -87,27 +87,13 @@ class FormResponse(TenantModel):
         related_name="responses",
         verbose_name=_("formulier"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
     completed = models.BooleanField(_("ingevuld"), default=False)
-    # The field app's own id for this form (SPEC B6): a replayed request gets this response
-    # back instead of attaching the form twice. Unique per organization.
-    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(Registration.Meta):
         verbose_name = _("ingevuld formulier")
         verbose_name_plural = _("ingevulde formulieren")
         ordering = ["created", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "client_id"],
-                condition=models.Q(client_id__isnull=False),
-                name="formresponse_unique_client_id",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.template} - {self.work_order}"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from simon.lib.choices import Source
+from simon.lib.registration import Registration
 from simon.tenants.models import Organization, TenantModel
 
 
@@ -154,7 +155,7 @@ class Assignment(models.Model):
         return f"{self.work_order} - {self.user}"
 
 
-class TimeEntry(TenantModel):
+class TimeEntry(Registration, TenantModel):
     work_order = models.ForeignKey(
         WorkOrder, on_delete=models.CASCADE, related_name="time_entries", verbose_name=_("werkbon")
     )
@@ -171,32 +172,21 @@ class TimeEntry(TenantModel):
     end_time = models.TimeField(_("eindtijd"), null=True, blank=True)
     minutes = models.PositiveIntegerField(_("minuten"))
     note = models.CharField(_("opmerking"), max_length=250, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-    # The field app's own id for this registration (SPEC B6): a replayed request finds this row
-    # and gets it back instead of booking twice. Unique per organization.
-    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(Registration.Meta):
         verbose_name = _("tijdregistratie")
         verbose_name_plural = _("tijdregistraties")
         ordering = ["date", "start_time", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(minutes__gt=0), name="timeentry_minutes_positive"),
-            models.UniqueConstraint(
-                fields=["organization", "client_id"],
-                condition=Q(client_id__isnull=False),
-                name="timeentry_unique_client_id",
-            ),
+            *Registration.Meta.constraints,
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.employee} {self.date}: {self.minutes} min"
 
 
-class MaterialLine(TenantModel):
+class MaterialLine(Registration, TenantModel):
     work_order = models.ForeignKey(
         WorkOrder,
         on_delete=models.CASCADE,
@@ -213,16 +203,9 @@ class MaterialLine(TenantModel):
     quantity = models.DecimalField(_("aantal"), max_digits=12, decimal_places=3)
     note = models.CharField(_("opmerking"), max_length=250, blank=True)
     position = models.PositiveIntegerField(_("volgorde"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
-    # The field app's own id for this registration (SPEC B6): a replayed request finds this row
-    # and gets it back instead of booking twice. Unique per organization.
-    client_id = models.UUIDField(_("app-id"), null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(Registration.Meta):
         verbose_name = _("materiaalregel")
         verbose_name_plural = _("materiaalregels")
         ordering = ["position", "id"]
@@ -230,11 +213,7 @@ class MaterialLine(TenantModel):
             models.CheckConstraint(
                 condition=Q(quantity__gt=0), name="materialline_quantity_positive"
             ),
-            models.UniqueConstraint(
-                fields=["organization", "client_id"],
-                condition=Q(client_id__isnull=False),
-                name="materialline_unique_client_id",
-            ),
+            *Registration.Meta.constraints,
         ]
 
     def __str__(self) -> str:
