@@ -7,10 +7,12 @@ variable, instead of failing later in some request.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 
@@ -41,16 +43,7 @@ def env_int(
     environ: Mapping[str, str] | None = None,
     minimum: int | None = None,
 ) -> int:
-    raw = env_str(name, "", environ).strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
-    if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}, not {value}")
-    return value
+    return _env_number(name, default, environ, minimum, int, "a whole number", str)
 
 
 def env_float(
@@ -59,17 +52,39 @@ def env_float(
     environ: Mapping[str, str] | None = None,
     minimum: float | None = None,
 ) -> float:
+    def finite(raw: str) -> float:
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ConfigError(f"{name} must be a finite number, not {raw!r}")
+        return value
+
+    return _env_number(
+        name, default, environ, minimum, finite, "a number of seconds", "{:g}".format
+    )
+
+
+N = TypeVar("N", int, float)
+
+
+def _env_number(
+    name: str,
+    default: N,
+    environ: Mapping[str, str] | None,
+    minimum: N | None,
+    read: Callable[[str], N],
+    what: str,
+    show: Callable[[N], str],
+) -> N:
+    """The variable read by ``read`` (a ValueError: not ``what``), at least ``minimum``."""
     raw = env_str(name, "", environ).strip()
     if not raw:
         return default
     try:
-        value = float(raw)
+        value = read(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ConfigError(f"{name} must be a finite number, not {raw!r}")
+        raise ConfigError(f"{name} must be {what}, not {raw!r}") from None
     if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum:g}, not {value:g}")
+        raise ConfigError(f"{name} must be at least {show(minimum)}, not {show(value)}")
     return value
 
 
