@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from simon.catalog import services
@@ -45,6 +46,8 @@ PAGES = MasterDataPages[Article](
     form_template="catalog/form.html",
     refused_template="catalog/refused.html",
     detail="catalog:detail",
+    created=gettext_lazy("Artikel %(code)s is aangemaakt."),
+    changed=gettext_lazy("Artikel %(code)s is gewijzigd."),
     notice_params=lambda article: {"code": article.article_code},
 )
 
@@ -116,8 +119,7 @@ def article_create(request: MemberRequest) -> HttpResponse:
     organization = request.organization
     form = ArticleForm(organization, request.POST if request.method == "POST" else None)
     save = partial(services.create_article, organization, by=request.user)
-    notice = _("Artikel %(code)s is aangemaakt.")
-    return PAGES.answer(request, organization, None, form, save, notice)
+    return PAGES.answer(request, organization, None, form, save)
 
 
 @office_required
@@ -126,8 +128,7 @@ def article_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     article = article_for_user(request, code)
     form = ArticleForm.for_article(article, request.POST if request.method == "POST" else None)
     save = partial(services.update_article, article, by=request.user)
-    notice = _("Artikel %(code)s is gewijzigd.")
-    return PAGES.answer(request, article.organization, article, form, save, notice)
+    return PAGES.answer(request, article.organization, article, form, save)
 
 
 @office_required

@@ -12,7 +12,7 @@ from functools import partial
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from simon.customers import services
@@ -40,6 +40,8 @@ PAGES = MasterDataPages[Customer](
     form_template="customers/form.html",
     refused_template="customers/refused.html",
     detail="customers:detail",
+    created=gettext_lazy("Klant %(name)s is aangemaakt."),
+    changed=gettext_lazy("Klant %(name)s is gewijzigd."),
     notice_params=lambda customer: {"name": customer.name},
 )
 
@@ -105,8 +107,7 @@ def work_address_context(customer: Customer) -> dict[str, object]:
 def customer_create(request: MemberRequest) -> HttpResponse:
     form = CustomerForm(request.POST if request.method == "POST" else None)
     save = partial(services.create_customer, request.organization, by=request.user)
-    notice = _("Klant %(name)s is aangemaakt.")
-    return PAGES.answer(request, request.organization, None, form, save, notice)
+    return PAGES.answer(request, request.organization, None, form, save)
 
 
 @office_required
@@ -115,8 +116,7 @@ def customer_edit(request: MemberRequest, code: uuid.UUID) -> HttpResponse:
     customer = customer_for_user(request, code)
     form = CustomerForm.for_customer(customer, request.POST if request.method == "POST" else None)
     save = partial(services.update_customer, customer, by=request.user)
-    notice = _("Klant %(name)s is gewijzigd.")
-    return PAGES.answer(request, customer.organization, customer, form, save, notice)
+    return PAGES.answer(request, customer.organization, customer, form, save)
 
 
 @member_required

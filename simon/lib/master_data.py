@@ -17,6 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 
 from simon.lib.external import Kind, managed_externally
 from simon.lib.form_submit import submit
@@ -31,6 +32,7 @@ class Row(Protocol):
 
 
 R = TypeVar("R", bound=Row)
+StrOrPromise = str | Promise
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,9 @@ class MasterDataPages(Generic[R]):
     form_template: str
     refused_template: str
     detail: str  # URL name of the row's page, by its code
-    notice_params: Callable[[R], dict[str, str]]  # for the notice after saving
+    created: StrOrPromise  # the notice after a create, formatted with ``notice_params``
+    changed: StrOrPromise  # ... after an edit
+    notice_params: Callable[[R], dict[str, str]]
 
     def refuse(self, request: HttpRequest, message: str, row: R | None = None) -> HttpResponse:
         """The page a refused create or edit shows: the reason, and the way back."""
@@ -54,10 +58,9 @@ class MasterDataPages(Generic[R]):
         row: R | None,
         form: forms.Form,
         save: Callable[..., R],
-        notice: str,
     ) -> HttpResponse:
         """The create (``row`` None) or edit page's answer; ``save(**form.cleaned_data)``
-        stores a valid form and ``notice`` (formatted with ``notice_params``) says so."""
+        stores a valid form."""
         managed = managed_externally(organization, self.kind)
         if managed is not None:
             return self.refuse(request, managed.message, row)
@@ -65,13 +68,14 @@ class MasterDataPages(Generic[R]):
             answer = submit(
                 form,
                 lambda: save(**form.cleaned_data),
-                done=lambda saved: self._saved(request, saved, notice),
+                done=lambda saved: self._saved(request, saved, row is None),
                 refuse=lambda message: self.refuse(request, message, row),
             )
             if answer is not None:
                 return answer
         return render(request, self.form_template, {"form": form, self.name: row})
 
-    def _saved(self, request: HttpRequest, row: R, notice: str) -> HttpResponse:
-        messages.success(request, notice % self.notice_params(row))
+    def _saved(self, request: HttpRequest, row: R, created: bool) -> HttpResponse:
+        notice = self.created if created else self.changed
+        messages.success(request, str(notice) % self.notice_params(row))
         return redirect(self.detail, row.code)
