@@ -77,18 +77,27 @@ def tick() -> dict[str, int]:
 
 
 # The schedule table: every job that runs by itself, in one place. Every worker's scheduler
-# enqueues each of them; the first run of a minute (or night) claims it and the others end
-# (``simon.lib.periodic``), so they run once however many workers there are.
+# enqueues each of them; the first run of a minute (or night) claims it and the others end, and
+# a minute job's next run waits on the shared schedule for the start of the next minute
+# (``simon.lib.periodic``): they run once however many workers there are, on time if one dies.
 TICK = crontab(minute="*")
+
+
+def _tick_and_say() -> None:
+    counts = tick()
+    if counts["sync"] or counts["cleanup"]:
+        log.info("tick: %(sync)d syncs and %(cleanup)d clean-ups enqueued", counts)
+
+
+@db_task()
+def scheduler_tick_next_minute() -> None:
+    """The tick at the start of a minute, put on the schedule during the minute before."""
+    periodic.run_claimed("scheduler_tick", _tick_and_say)
 
 
 @db_periodic_task(TICK)
 def scheduler_tick() -> None:
-    if not periodic.claim("scheduler_tick", "minute"):
-        return
-    counts = tick()
-    if counts["sync"] or counts["cleanup"]:
-        log.info("tick: %(sync)d syncs and %(cleanup)d clean-ups enqueued", counts)
+    periodic.every_minute("scheduler_tick", _tick_and_say, scheduler_tick_next_minute)
 
 
 def sweep_exports() -> int:
@@ -107,24 +116,34 @@ def export_sweep_task() -> None:
     sweep_exports()
 
 
-@db_periodic_task(TICK)
-def export_sweep() -> None:
+def _sweep_this_minute() -> None:
     """Sweep now and, when ``SIMON_EXPORT_SWEEP_INTERVAL`` is below a minute, schedule the rest
     of this minute's sweeps: periodic tasks have minute resolution, and a self-rescheduling
     chain would add a chain that never ends at every worker start."""
-    if not periodic.claim("export_sweep", "minute"):
-        return
     sweep_exports()
     every = settings.SNELSTART_EXPORT_SWEEP_SECONDS
     for offset in range(every, 60, every):
         export_sweep_task.schedule(delay=offset)
 
 
+@db_task()
+def export_sweep_next_minute() -> None:
+    periodic.run_claimed("export_sweep", _sweep_this_minute)
+
+
+@db_periodic_task(TICK)
+def export_sweep() -> None:
+    periodic.every_minute("export_sweep", _sweep_this_minute, export_sweep_next_minute)
+
+
 @db_periodic_task(crontab(minute="17", hour="3"))
 def prune_history() -> None:
-    """Once a night: the integration's own history past its retention (``retention``)."""
-    if not periodic.claim("prune_history", "day"):
-        return
+    """Once a night: the integration's own history past its retention (``retention``). Every
+    worker fires it in the same minute; the first claims the night."""
+    periodic.run_claimed("prune_history", _prune, "day")
+
+
+def _prune() -> None:
     pruned = retention.prune()
     log.info(
         "pruned %d idle runs, %d other runs and %d log messages",

@@ -1,9 +1,11 @@
 """The periodic jobs run once per minute (the tick, the sweep) or night (the prune), not once per
 worker (issue 11: "the schedule fires once however many workers run").
 
-Every worker's Huey scheduler enqueues every periodic job; here three workers' firings within
-one minute (at second 5, 25 and 45, as workers started at different moments tick), and a worker
-restarting mid-minute, which enqueues the minute's jobs at once.
+Every worker's Huey scheduler enqueues every periodic job once a minute at its own second; here
+three workers firing at second 5, 25 and 45 of each minute, a worker restarting mid-minute
+(which fires at once), the worker that fired first dying, and one worker firing at the very
+edge of a minute. The runs a firing puts on the shared schedule for the next minute's start are
+run at their time, as any worker's scheduler would.
 """
 
 from __future__ import annotations
@@ -38,12 +40,30 @@ def fire(job, moments) -> None:
             job.call_local()
 
 
-def three_workers(minute: int) -> list[datetime]:
-    base = START + timedelta(minutes=minute)
-    return [base + timedelta(seconds=s) for s in (5, 25, 45)]
+def run_minutes(monkeypatch, periodic_job, next_minute, firings) -> list[datetime]:
+    """The workers' firings of ``periodic_job`` and, in time order with them, the runs each
+    firing put on the shared schedule (``next_minute`` at its eta); when each one began."""
+    scheduled: list[datetime] = []
+    monkeypatch.setattr(next_minute, "schedule", lambda *a, eta, **kw: scheduled.append(eta))
+    events = [(moment, periodic_job) for moment in firings]
+    began: list[datetime] = []
+    while events or scheduled:
+        events += [(eta, next_minute) for eta in scheduled]
+        scheduled.clear()
+        events.sort(key=lambda event: event[0])
+        moment, job = events.pop(0)
+        with time_machine.travel(moment, tick=False):
+            began.append(moment)
+            job.call_local()
+    return began
 
 
-def test_the_minute_tick_runs_once_a_minute_with_three_workers_and_a_restart(monkeypatch):
+def workers(minutes: range, seconds=(5, 25, 45)) -> list[datetime]:
+    return [START + timedelta(minutes=m, seconds=s) for m in minutes for s in seconds]
+
+
+@pytest.fixture
+def ticks(monkeypatch) -> list[datetime]:
     runs: list[datetime] = []
 
     def tick() -> dict[str, int]:
@@ -53,9 +73,37 @@ def test_the_minute_tick_runs_once_a_minute_with_three_workers_and_a_restart(mon
         return {"sync": 0, "cleanup": 0}
 
     monkeypatch.setattr(tasks, "tick", tick)
+    return runs
+
+
+def test_the_minute_tick_runs_once_a_minute_with_three_workers_and_a_restart(monkeypatch, ticks):
     restart = START + timedelta(minutes=1, seconds=50)
-    fire(tasks.scheduler_tick, [*three_workers(0), *three_workers(1), restart, *three_workers(2)])
-    assert runs == [START + timedelta(minutes=m, seconds=5) for m in range(3)]
+    firings = [*workers(range(3)), restart]
+    run_minutes(monkeypatch, tasks.scheduler_tick, tasks.scheduler_tick_next_minute, firings)
+    # At once when the first worker starts; then at the start of every minute, from the
+    # schedule the first firing of the minute before filled.
+    assert ticks == [START + timedelta(seconds=5)] + [
+        START + timedelta(minutes=m) for m in (1, 2, 3)
+    ]
+
+
+def test_the_tick_keeps_its_minute_when_the_worker_that_fired_first_dies(monkeypatch, ticks):
+    """The worker firing at second 5 dies after the first minute; the others fire at 25 and
+    45, in minutes whose run the schedule already holds."""
+    firings = [*workers(range(1)), *workers(range(1, 4), seconds=(25, 45))]
+    run_minutes(monkeypatch, tasks.scheduler_tick, tasks.scheduler_tick_next_minute, firings)
+    assert ticks == [START + timedelta(seconds=5)] + [
+        START + timedelta(minutes=m) for m in (1, 2, 3, 4)
+    ]
+
+
+def test_a_worker_firing_at_the_edge_of_a_minute_skips_no_minute(monkeypatch, ticks):
+    """One worker whose scheduler fires a hair before the minute, once a hair after."""
+    edge = START + timedelta(seconds=59, microseconds=999_000)
+    firings = [edge, edge + timedelta(seconds=60, microseconds=2_000), edge + timedelta(minutes=2)]
+    run_minutes(monkeypatch, tasks.scheduler_tick, tasks.scheduler_tick_next_minute, firings)
+    minutes = [periodic.slot("minute", t) for t in ticks]
+    assert minutes == [periodic.slot("minute", START + timedelta(minutes=m)) for m in range(4)]
 
 
 def test_the_sweep_runs_and_schedules_the_minutes_sweeps_once(settings, monkeypatch):
@@ -71,9 +119,9 @@ def test_the_sweep_runs_and_schedules_the_minutes_sweeps_once(settings, monkeypa
     monkeypatch.setattr(
         tasks.export_sweep_task, "schedule", lambda *a, delay, **kw: delays.append(delay)
     )
-    fire(tasks.export_sweep, three_workers(0) + three_workers(1))
-    assert len(sweeps) == 2
-    assert delays == [20, 40, 20, 40]
+    run_minutes(monkeypatch, tasks.export_sweep, tasks.export_sweep_next_minute, workers(range(2)))
+    assert len(sweeps) == 3  # at the first firing, at the start of minutes 1 and 2
+    assert delays == [20, 40] * 3
 
 
 def test_the_nightly_prune_runs_once_a_night(monkeypatch):
