@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -56,24 +56,19 @@ JOBS = ("CV-ketel vervangen", "Lekkage verholpen", "Onderhoud warmtepomp", "Kraa
 # --- in Simon's processes ----------------------------------------------------------------------
 
 
-def child_setup(spec: dict[str, Any]) -> None:
-    """Organization, office user, running connection, import, settings, completed work orders.
-
-    Prints ``{"organization": code}`` as the last line."""
+def _link(name: str, username: str, spec: dict[str, Any]) -> tuple[Any, Any]:
+    """An organization with a beheerder and a running connection to ``spec``'s administration
+    (the state activation ends in); its organization and user."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from simon.catalog.models import Article
-    from simon.customers.models import Customer
     from simon.snelstart_sync import crypto
     from simon.snelstart_sync.configuration import save_version
     from simon.snelstart_sync.models import Connection, State
-    from simon.snelstart_sync.sync import sync_organization
     from simon.tenants.models import Membership, Organization, Role
-    from simon.workorders import services
 
-    organization = Organization.objects.create(name="Chaos Installatietechniek")
-    user = get_user_model().objects.create_user(username=USERNAME, password=uuid4().hex)
+    organization = Organization.objects.create(name=name)
+    user = get_user_model().objects.create_user(username=username)  # no password to hash
     Membership.objects.create(user=user, organization=organization, role=Role.BEHEERDER)
     now = timezone.now()
     Connection.objects.create(
@@ -82,14 +77,26 @@ def child_setup(spec: dict[str, Any]) -> None:
         client_key_encrypted=crypto.encrypt(spec["client_key"]),
         client_key_hint=crypto.hint(spec["client_key"]),
         administration_id=spec["administration_id"],
-        administration_name="Chaos",
+        administration_name=name,
         connected_at=now,
         activated_at=now,
         ever_activated=True,
     )
     save_version(organization, by=None, values={})
+    return organization, user
+
+
+def _import(organization: Any) -> None:
+    from simon.snelstart_sync.sync import sync_organization
+
     report = sync_organization(organization.pk)
     assert report is not None and report.ok, report
+
+
+def _configure_sending(organization: Any, article_ids: dict[str, str]) -> None:
+    """The sending settings of a typical installer, with the articles of SETTINGS_ARTICLES."""
+    from simon.snelstart_sync.configuration import save_version
+
     values: dict[str, Any] = {
         "first_line_description": True,
         "memo": "beide",
@@ -98,14 +105,20 @@ def child_setup(spec: dict[str, Any]) -> None:
     }
     for role, code in SETTINGS_ARTICLES.items():
         values[f"{role}_article_code"] = code
-        values[f"{role}_article_id"] = spec["article_ids"][code]
+        values[f"{role}_article_id"] = article_ids[code]
     save_version(organization, by=None, values=values)
 
-    rng = random.Random(spec["seed"])
+
+def _complete_work_orders(organization: Any, user: Any, count: int, rng: random.Random) -> None:
+    """``count`` work orders for CUSTOMERS with hours and MATERIALS, reported complete."""
+    from simon.catalog.models import Article
+    from simon.customers.models import Customer
+    from simon.workorders import services
+
     customers = list(Customer.objects.filter(organization=organization, name__in=CUSTOMERS))
     articles = {a.article_code: a for a in Article.objects.filter(organization=organization)}
     assert len(customers) == len(CUSTOMERS) and set(MATERIALS) <= set(articles)
-    for index in range(spec["work_orders"]):
+    for index in range(count):
         customer = rng.choice(customers)
         job = rng.choice(JOBS)
         if rng.random() < 0.05:  # now and then a description SnelStart's fields must cut
@@ -132,7 +145,39 @@ def child_setup(spec: dict[str, Any]) -> None:
                 work_order, by=user, article=articles[code], quantity=rng.choice(QUANTITIES)
             )
         services.report_complete(work_order, by=user)
+
+
+def child_setup(spec: dict[str, Any]) -> None:
+    """Organization, office user, running connection, import, settings, completed work orders.
+
+    Prints ``{"organization": code}`` as the last line."""
+    organization, user = _link("Chaos Installatietechniek", USERNAME, spec)
+    _import(organization)
+    _configure_sending(organization, spec["article_ids"])
+    _complete_work_orders(organization, user, spec["work_orders"], random.Random(spec["seed"]))
     print(json.dumps({"organization": str(organization.code)}))
+
+
+def child_setup_tenants(spec: dict[str, Any]) -> None:
+    """``child_setup`` for each of ``spec["tenants"]`` (each an administration as
+    ``child_setup`` takes it, with its ``index`` and ``work_orders``): linked, imported, its first
+    clean-up run and claimed (the next is a day away), sending configured, work orders
+    completed. Prints ``{"organizations": {administration id: code}}`` as the last line."""
+    from simon.snelstart_sync import schedule
+    from simon.snelstart_sync.cleanup import cleanup_organization
+
+    codes = {}
+    for tenant in spec["tenants"]:
+        index = tenant["index"]
+        organization, user = _link(f"Installateur {index + 1:02d}", f"chaos-{index}", tenant)
+        _import(organization)
+        assert schedule.claim(organization.pk, "cleanup")
+        assert cleanup_organization(organization.pk) is not None
+        _configure_sending(organization, tenant["article_ids"])
+        rng = random.Random(f"{spec['seed']}-{index}")
+        _complete_work_orders(organization, user, tenant["work_orders"], rng)
+        codes[tenant["administration_id"]] = str(organization.code)
+    print(json.dumps({"organizations": codes}))
 
 
 def child_archive(spec: dict[str, Any]) -> None:
@@ -168,20 +213,45 @@ def child_archive(spec: dict[str, Any]) -> None:
             services.archive(work_order, by=user)
 
 
+def child_archive_tenants(spec: dict[str, Any]) -> None:
+    """Archive every completed work order of ``spec["organizations"]`` (codes) through the real
+    service, taking the organizations in turn (one work order of each, then the next of each),
+    so every organization archives throughout and the ones with the most work orders last."""
+    from itertools import zip_longest
+
+    from simon.tenants.models import Membership
+    from simon.workorders import services
+    from simon.workorders.models import WorkOrder, WorkOrderStatus
+
+    rng = random.Random(f"{spec['seed']}-{os.getpid()}")
+    queues = []
+    for code in spec["organizations"]:
+        membership = Membership.objects.select_related("user", "organization").get(
+            organization__code=code
+        )
+        todo = WorkOrder.objects.filter(
+            organization=membership.organization, status=WorkOrderStatus.COMPLETED
+        ).order_by("number")
+        queues.append([(work_order, membership.user) for work_order in todo])
+    for round_ in zip_longest(*queues):
+        for item in round_:
+            if item is not None:
+                time.sleep(rng.uniform(0, spec["max_pause"]))
+                services.archive(item[0], by=item[1])
+
+
 def _quantity(value: Any) -> str | None:
     return None if value is None else str(Decimal(str(value)).normalize())
 
 
-def child_report(spec: dict[str, Any]) -> None:
-    """What Simon holds: per work order its export and the order it should have become; and
-    the attempts by kind and outcome. Prints one JSON document."""
+def _report(organization: Any) -> dict[str, Any]:
+    """What Simon holds of one organization: per work order its export and the order it should
+    have become; the attempts by kind and outcome; the log messages by kind."""
     from simon.snelstart_sync.models import ExportAttempt, LogMessage, SalesOrderExport
     from simon.snelstart_sync.push.facts import export_settings, work_order_facts
     from simon.snelstart_sync.push.payload import build_sales_order
-    from simon.tenants.models import Organization
     from simon.workorders.models import WorkOrder
 
-    organization = Organization.objects.get(code=spec["organization"])
     exports = {
         e.work_order_id: e
         for e in SalesOrderExport.objects.filter(organization=organization).select_related(
@@ -246,7 +316,55 @@ def child_report(spec: dict[str, Any]) -> None:
             "table", "kind"
         )
     )
-    print(json.dumps({"work_orders": rows, "attempts": attempts, "messages": messages}))
+    return {"work_orders": rows, "attempts": attempts, "messages": messages}
+
+
+def child_report(spec: dict[str, Any]) -> None:
+    """``_report`` of ``spec["organization"]``, printed as one JSON document."""
+    from simon.tenants.models import Organization
+
+    print(json.dumps(_report(Organization.objects.get(code=spec["organization"]))))
+
+
+def child_report_tenants(spec: dict[str, Any]) -> None:
+    """Per organization code of ``spec["organizations"]``: its ``_report``, what it holds of
+    SnelStart's customers and articles (by SnelStart id) and its sync and clean-up runs.
+    Printed as one JSON document."""
+    from simon.catalog.models import Article
+    from simon.customers.models import Customer
+    from simon.snelstart_sync.models import SyncRun
+    from simon.tenants.models import Organization
+
+    everything = {}
+    for organization in Organization.objects.filter(code__in=spec["organizations"]):
+        report = _report(organization)
+        report["customers"] = {
+            str(snelstart_id): name
+            for snelstart_id, name in Customer.objects.filter(
+                organization=organization, snelstart_id__isnull=False
+            ).values_list("snelstart_id", "name")
+        }
+        report["articles"] = {
+            str(snelstart_id): [code, description]
+            for snelstart_id, code, description in Article.objects.filter(
+                organization=organization, snelstart_id__isnull=False
+            ).values_list("snelstart_id", "article_code", "description")
+        }
+        report["runs"] = [
+            {
+                "kind": run.kind,
+                "worker": run.worker,
+                "started": run.started_at.timestamp(),
+                "finished": run.finished_at.timestamp() if run.finished_at else None,
+                "ok": run.ok,
+                "requests": run.requests,
+                "quota_wait_ms": run.quota_wait_ms,
+                "statuses": run.statuses,
+            }
+            for run in SyncRun.objects.filter(organization=organization).order_by("started_at")
+        ]
+        everything[str(organization.code)] = report
+    print(json.dumps(everything))
 
 
 def order_lines(order: dict[str, Any]) -> list[list[str | None]]:
@@ -262,6 +380,49 @@ def order_lines(order: dict[str, Any]) -> list[list[str | None]]:
             ]
         )
     return lines
+
+
+def describe_problems(report: dict[str, Any], orders: list[dict[str, Any]]) -> list[str]:
+    """Every way the end state differs from one right order per work order, in words."""
+    by_marker: dict[str, list[dict[str, Any]]] = {}
+    for order in orders:
+        by_marker.setdefault(order.get("orderreferentie") or "", []).append(order)
+    problems = []
+    markers = set()
+    for row in report["work_orders"]:
+        number, marker = row["number"], row["marker"]
+        markers.add(marker)
+        found = by_marker.get(marker, [])
+        if row["status"] != "gearchiveerd" or row["state"] != "sent":
+            problems.append(
+                f"{number}: status {row['status']}, export {row['state']} after "
+                f"{row['attempts']} POST(s), lookup pending {row['lookup_required']}, "
+                f"problem {row['problem']!r}; {len(found)} order(s) in SnelStart"
+            )
+            continue
+        if len(found) != 1:
+            numbers = [o["nummer"] for o in found]
+            problems.append(f"{number}: {len(found)} orders in SnelStart {numbers}")
+            continue
+        order, expected = found[0], row["expected"]
+        if (str(order["id"]), order["nummer"]) != (row["order_id"], row["order_number"]):
+            problems.append(
+                f"{number}: Simon says order {row['order_number']} ({row['order_id']}), "
+                f"SnelStart has {order['nummer']} ({order['id']})"
+            )
+        actual = {
+            "relatie": (order.get("relatie") or {}).get("id"),
+            "orderreferentie": order.get("orderreferentie"),
+            "omschrijving": order.get("omschrijving"),
+            "procesStatus": order.get("procesStatus"),
+            "lines": order_lines(order),
+        }
+        if actual != expected:
+            problems.append(f"{number}: order {order['nummer']} is {actual}, expected {expected}")
+    strangers = [o["nummer"] for o in orders if o.get("orderreferentie") not in markers]
+    if strangers:
+        problems.append(f"orders no work order made: {strangers}")
+    return problems
 
 
 # --- in the test -------------------------------------------------------------------------------
@@ -302,19 +463,24 @@ class Round:
             env["REDIS_URL"] = self.redis_url
         return env
 
-    def export_states(self) -> dict[str, int]:
-        """Exports per state, read straight from the shared database."""
-        query = "select state, count(*) from snelstart_sync_salesorderexport group by state"
+    def query(self, query: str, what: str) -> list[tuple[Any, ...]]:
+        """Rows of one query, read straight from the shared database (no Django); ``what`` it
+        reads names a failure."""
         try:
             if self.database_url:
                 import psycopg
 
                 with psycopg.connect(self.database_url, connect_timeout=5) as db:
-                    return dict(db.execute(query).fetchall())
+                    return db.execute(query).fetchall()
             with sqlite3.connect(self.data_dir / "simon.sqlite3", timeout=10) as lite:
-                return dict(lite.execute(query).fetchall())
+                return lite.execute(query).fetchall()
         except (sqlite3.OperationalError, ImportError) as exc:
-            raise AssertionError(f"cannot read the export states: {exc}") from exc
+            raise AssertionError(f"cannot read {what}: {exc}") from exc
+
+    def export_states(self) -> dict[str, int]:
+        """Exports per state."""
+        query = "select state, count(*) from snelstart_sync_salesorderexport group by state"
+        return {state: count for state, count in self.query(query, "the export states")}
 
 
 @contextmanager
@@ -395,6 +561,16 @@ class Cluster:
         out = self.run("shell", "-c", code, timeout=timeout)
         return json.loads(out.strip().splitlines()[-1]) if out.strip() else None
 
+    def children(
+        self, function: str, specs: list[dict[str, Any]], timeout: float = 300
+    ) -> list[Any]:
+        """``child`` for each spec, all at once (set-up work that waits on the database more
+        than it computes); their answers in the order of ``specs``."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(len(specs)) as pool:
+            return list(pool.map(lambda spec: self.child(function, spec, timeout), specs))
+
     def start_workers(self, count: int) -> None:
         self.workers = [None] * count
         for index in range(count):
@@ -411,10 +587,46 @@ class Cluster:
         process.wait(timeout=30)
         return True
 
-    def start_archiver(self, spec: dict[str, Any]) -> None:
+    def kill_worker(self, index: int) -> int:
+        """SIGKILL worker ``index``; its process id (what its leases and runs name)."""
+        worker = self.workers[index]
+        assert worker is not None and self.kill(worker), f"worker {index} was not running"
+        self.workers[index] = None
+        return worker.pid
+
+    def assert_alive(self) -> None:
+        """Every worker runs, and the archiver runs or has finished without error."""
+        for index, worker in enumerate(self.workers):
+            if worker is not None and worker.poll() is not None:
+                raise AssertionError(
+                    f"worker {index} stopped by itself ({worker.returncode})\n"
+                    + self.log_tail(f"worker{index}")
+                )
+        if self.archiver is not None and self.archiver.poll() not in (None, 0):
+            raise AssertionError(
+                f"the archiver failed ({self.archiver.returncode})\n" + self.log_tail("archiver")
+            )
+
+    def wait_for(self, missing: Callable[[], list[str]], seconds: float, what: str) -> None:
+        """Until ``missing()`` names nothing, while every process is well (``assert_alive``);
+        after ``seconds``, an AssertionError saying ``what`` did not happen and what is still
+        missing."""
+        deadline = time.monotonic() + seconds
+        while True:
+            self.assert_alive()
+            left = missing()
+            if not left:
+                return
+            if time.monotonic() > deadline:
+                shown = "\n  ".join(left[:30])
+                more = f"\n  ... and {len(left) - 30} more" if len(left) > 30 else ""
+                raise AssertionError(f"{what} within {seconds:.0f} s; missing:\n  {shown}{more}")
+            time.sleep(0.5)
+
+    def start_archiver(self, spec: dict[str, Any], function: str = "child_archive") -> None:
         code = (
             "import json; from simon.snelstart_sync.tests import chaos; "
-            f"chaos.child_archive(json.loads({json.dumps(spec)!r}))"
+            f"chaos.{function}(json.loads({json.dumps(spec)!r}))"
         )
         self.archiver = self._spawn("archiver", "shell", "-c", code)
 
@@ -436,6 +648,15 @@ class Cluster:
             return f"(no {label} log)"
         text = logs[-1].read_text(errors="replace").splitlines()
         return f"--- {logs[-1].name} ---\n" + "\n".join(text[-lines:])
+
+    def log_lines(self, label: str, containing: str) -> list[str]:
+        """The lines of every log of ``label`` (e.g. "worker") that contain ``containing``."""
+        return [
+            line
+            for log in sorted(self.logs.glob(f"{label}*.log"))
+            for line in log.read_text(errors="replace").splitlines()
+            if containing in line
+        ]
 
     def errors_in_logs(self) -> Counter[str]:
         """Counts of the log lines at ERROR or worse, by logger, over every process's log."""

@@ -47,7 +47,7 @@ from simon.snelstart_sync.tests.chaos import (
     SETTINGS_ARTICLES,
     Cluster,
     chaos_round,
-    order_lines,
+    describe_problems,
 )
 from snelstart_emulator.testing import EmulatorServer
 
@@ -221,49 +221,6 @@ def wait_until_all_sent(cluster: Cluster, emulator: EmulatorServer, admin_id: st
         f"not every work order reached 'sent' (states {states}, emulator holds "
         f"{len(emulator.orders(admin_id))} orders); see the report below"
     )
-
-
-def describe_problems(report: dict[str, Any], orders: list[dict[str, Any]]) -> list[str]:
-    """Every way the end state differs from one right order per work order, in words."""
-    by_marker: dict[str, list[dict[str, Any]]] = {}
-    for order in orders:
-        by_marker.setdefault(order.get("orderreferentie") or "", []).append(order)
-    problems = []
-    markers = set()
-    for row in report["work_orders"]:
-        number, marker = row["number"], row["marker"]
-        markers.add(marker)
-        found = by_marker.get(marker, [])
-        if row["status"] != "gearchiveerd" or row["state"] != "sent":
-            problems.append(
-                f"{number}: status {row['status']}, export {row['state']} after "
-                f"{row['attempts']} POST(s), lookup pending {row['lookup_required']}, "
-                f"problem {row['problem']!r}; {len(found)} order(s) in SnelStart"
-            )
-            continue
-        if len(found) != 1:
-            numbers = [o["nummer"] for o in found]
-            problems.append(f"{number}: {len(found)} orders in SnelStart {numbers}")
-            continue
-        order, expected = found[0], row["expected"]
-        if (str(order["id"]), order["nummer"]) != (row["order_id"], row["order_number"]):
-            problems.append(
-                f"{number}: Simon says order {row['order_number']} ({row['order_id']}), "
-                f"SnelStart has {order['nummer']} ({order['id']})"
-            )
-        actual = {
-            "relatie": (order.get("relatie") or {}).get("id"),
-            "orderreferentie": order.get("orderreferentie"),
-            "omschrijving": order.get("omschrijving"),
-            "procesStatus": order.get("procesStatus"),
-            "lines": order_lines(order),
-        }
-        if actual != expected:
-            problems.append(f"{number}: order {order['nummer']} is {actual}, expected {expected}")
-    strangers = [o["nummer"] for o in orders if o.get("orderreferentie") not in markers]
-    if strangers:
-        problems.append(f"orders no work order made: {strangers}")
-    return problems
 
 
 def test_every_archived_work_order_becomes_exactly_one_sales_order_through_chaos(tmp_path):
