@@ -38,7 +38,7 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}:{uuid.uuid4().hex[:8]}"
 
 
-def _process_gone(owner: str, host: str | None = None) -> bool:
+def process_gone(owner: str, host: str | None = None) -> bool:
     """True only when ``owner`` ran on this host in a process that no longer exists."""
     parts = owner.split(":")
     if len(parts) < 4 or parts[0] != (host or socket.gethostname()) or not parts[1].isdigit():
@@ -66,7 +66,7 @@ def acquire(connection_id: int, owner: str, seconds: int = LEASE_SECONDS, **also
         return True
     holder = Connection.objects.filter(pk=connection_id).values_list("lease_owner", flat=True)
     previous = holder.first()
-    if previous and _process_gone(previous):
+    if previous and process_gone(previous):
         # Conditional on the dead owner: of two workers noticing it, one takes the lease.
         taken = Connection.objects.filter(pk=connection_id, lease_owner=previous).update(
             lease_owner=owner, lease_expires_at=until, **also
@@ -98,7 +98,7 @@ def describe(connection: Connection, now: datetime | None = None) -> str:
         return f"lease of {connection.lease_owner} expired (free to take)"
     gone = (
         " (process gone: taken over by the next worker)"
-        if _process_gone(connection.lease_owner)
+        if process_gone(connection.lease_owner)
         else ""
     )
     left = (until - now).total_seconds()

@@ -113,17 +113,27 @@ def retry_delay(failures_in_a_row: int, retry_after: float | None = None) -> tim
 
 
 def claim(export_id: int, owner: str) -> bool:
-    """Take the export if it is due (pending) or its last claim expired (worker gone)."""
+    """Take the export if it is due (pending) or its last claim expired (worker gone). A claim
+    of a process on this machine that no longer exists is taken over at once, as a sync's lease
+    is (``leases``): a POST it may have sent is still looked up after it settled, because the
+    guard wrote that before the POST left."""
     now = timezone.now()
     due = Q(state=ExportState.PENDING, next_attempt_at__lte=now) | Q(
         state=ExportState.SENDING, claim_expires_at__lt=now
     )
-    taken = (
-        SalesOrderExport.objects.filter(pk=export_id)
-        .filter(due)
-        .update(state=ExportState.SENDING, claimed_by=owner, claim_expires_at=now + _lease())
-    )
-    return taken == 1
+    exports = SalesOrderExport.objects.filter(pk=export_id)
+    claimed = {
+        "state": ExportState.SENDING,
+        "claimed_by": owner,
+        "claim_expires_at": now + _lease(),
+    }
+    if exports.filter(due).update(**claimed) == 1:
+        return True
+    holder = exports.filter(state=ExportState.SENDING).values_list("claimed_by", flat=True).first()
+    if holder and leases.process_gone(holder):
+        # Conditional on the dead holder: of two workers noticing it, one takes the export.
+        return exports.filter(state=ExportState.SENDING, claimed_by=holder).update(**claimed) == 1
+    return False
 
 
 def _mine(export: SalesOrderExport, owner: str) -> Any:

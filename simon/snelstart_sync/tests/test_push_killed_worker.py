@@ -7,7 +7,11 @@ as if nothing had happened.
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -149,3 +153,21 @@ def test_a_lookup_that_finds_two_orders_keeps_the_oldest_and_says_so(shop):
             f"{first['nummer']} aan.",
         ),
     ]
+
+
+def test_a_claim_of_a_process_gone_from_this_machine_is_taken_over_at_once(shop):
+    finished = subprocess.Popen(["true"])
+    finished.wait()  # reaped: its process id names no process now
+    host = socket.gethostname()
+    dead, alive = f"{host}:{finished.pid}:1:dead0000", f"{host}:{os.getpid()}:1:alive000"
+    _work_order, export = archived(shop)
+    in_a_minute = timezone.now() + timedelta(minutes=1)
+    SalesOrderExport.objects.filter(pk=export.pk).update(
+        state=ExportState.SENDING, claimed_by=alive, claim_expires_at=in_a_minute
+    )
+    assert not send.claim(export.pk, "next-worker")  # a live holder is waited out
+
+    SalesOrderExport.objects.filter(pk=export.pk).update(claimed_by=dead)
+    assert send.claim(export.pk, "next-worker")
+    assert SalesOrderExport.objects.get(pk=export.pk).claimed_by == "next-worker"
+    assert not send.claim(export.pk, "third-worker")  # a live claim again
