@@ -393,3 +393,21 @@ def no_sales_order_for(snelstart: Screen, story: Story, search: str) -> None:
     expect(snelstart.page.get_by_test_id("verkooporders")).to_contain_text(
         "Geen verkooporders gevonden."
     )
+
+
+# -- the log's colours -------------------------------------------------------------------------
+def row_colour(row: Locator) -> str:
+    """What a person calls the colour of a log row: 'wit', 'groen', 'geel', 'rood', 'blauw'."""
+    text = row.locator("td").first.evaluate("cell => getComputedStyle(cell).backgroundColor")
+    r, g, b = (int(n) for n in re.findall(r"\d+", text)[:3])
+    if min(r, g, b) >= 245:
+        return "wit"
+    if r >= b + 20 and g >= b + 20:  # red and green well above blue: yellow (or orange)
+        return "geel"
+    if r > g and r > b:
+        return "rood"
+    if g > r and g >= b:
+        return "groen"
+    if b > r:
+        return "blauw"
+    return f"? ({r}, {g}, {b})"

@@ -15,8 +15,13 @@ def test_h4_a_beheerder_activates_the_integration_with_a_key_from_snelstart(jour
     beheerder = journey.office("beheerder")
     page = beheerder.page
 
+    # The office's start page invites the beheerder (manual 5.15, 'Pluk de voordelen')
+    invitation = page.get_by_test_id("aandacht").filter(has_text="Koppel Simon met SnelStart")
+    expect(invitation).to_contain_text("Pluk de voordelen")
+    beheerder.shot("h4-overzicht")
+
     # 4.1 'Integraties' → 'Activeer integratie' → 'Inzetbaar' bij SnelStart
-    beheerder.click(page.get_by_role("navigation", name="Hoofdmenu").get_by_text("Integraties"))
+    beheerder.click(invitation.get_by_role("link", name="Naar 'Integraties'"))
     snelstart_tile = page.locator('[data-integration="snelstart"]')
     expect(snelstart_tile.locator(".integration-status")).to_have_text("Inzetbaar")
     beheerder.shot("h4-integraties")

@@ -86,6 +86,11 @@ def test_h5_every_setting_is_checked_in_snelstart_before_the_first_import(journe
     expect(page.locator("main .integration-status")).to_have_count(1)  # 'Status' once
     beheerder.shot("h5-actief")
 
+    # 5.15 'Pluk de voordelen': the start page no longer invites; work orders can be made
+    beheerder.click(page.get_by_role("navigation", name="Hoofdmenu").get_by_text("Overzicht"))
+    expect(page.get_by_test_id("aandacht").filter(has_text="Pluk de voordelen")).to_have_count(0)
+    expect(page.get_by_role("link", name="Nieuwe werkbon")).to_be_visible()
+
 
 def test_h5_a_garantie_work_order_is_not_sent(journey: Story) -> None:
     """5.10: the filter word 'Garantie' in the work description keeps it out of SnelStart."""

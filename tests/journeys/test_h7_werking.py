@@ -52,7 +52,7 @@ def test_h7_simon_follows_snelstart_up_to_the_highest_mutation_date_and_cleans_u
     beheerder.reload_until_gone(page.locator("main tbody tr", has_text=CUSTOMER))
     beheerder.goto(journey.overview + "logging/?tabel=koppeling")
     expect(page.locator("table.log tbody tr").first).to_contain_text("Opgeschoond: 1 klanten")
-    beheerder.shot("h7-opgeschoond")
+    beheerder.shot("h7-opgeschoond", target=page.locator("table.log"))
     open_overview(beheerder, journey)
     cleaned = page.locator("dt", has_text="Laatst opgeschoond").locator("+ dd")
     expect(cleaned).not_to_have_text("nog niet")

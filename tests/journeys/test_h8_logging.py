@@ -25,35 +25,22 @@ from tests.journeys.story import (
     open_work_order,
     paste_koppelsleutel,
     report_complete,
+    row_colour,
     sync_now,
     wait_for_first_scheduled_run,
 )
 
 pytestmark = pytest.mark.browser
 
+
+def rgb(css: str) -> tuple[int, int, int]:
+    r, g, b = (int(n) for n in re.findall(r"\d+", css)[:3])
+    return r, g, b
+
+
 KINDS = {"Info": "info", "Goedkeuring": "goedkeuring", "Waarschuwing": "waarschuwing",
          "Foutmelding": "foutmelding"}  # fmt: skip
 TABLES = ["Werkbon", "Klant", "Artikel", "Artikelgroep", "Koppeling"]
-
-
-def rgb(text: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", text)[:3])
-
-
-def colour(row_kind: str, background: tuple[int, ...]) -> str:
-    """What a person calls the row's colour."""
-    r, g, b = background
-    if min(background) >= 245:
-        return "wit"
-    if r > g and r > b:
-        return "rood"
-    if r >= b + 20 and g >= b + 20:
-        return "geel"
-    if g > r and g >= b:
-        return "groen"
-    if b > r:
-        return "blauw"
-    return f"? {row_kind} {background}"
 
 
 def log_page(beheerder: Screen, story: Story, query: str = "") -> None:
@@ -101,7 +88,7 @@ def test_h8_the_log_says_what_failed_and_what_to_do(journey: Story) -> None:
         "Zet de klant in SnelStart weer actief, of kies op de werkbon een andere klant. "
         "Klik daarna op de werkbon op 'Opnieuw versturen'."
     )
-    beheerder.shot("h8-foutmelding")
+    beheerder.shot("h8-foutmelding", target=beheerder.page.locator("table.log"))
 
     # 8.3 The action taken: the customer active again in SnelStart, then 'Opnieuw versturen'
     open_relatie(snelstart, journey, "Garage Peters")
@@ -114,6 +101,14 @@ def test_h8_the_log_says_what_failed_and_what_to_do(journey: Story) -> None:
     log_page(beheerder, journey)
     sent = beheerder.page.locator("table.log tbody tr", has_text=f"Werkbon {number} staat in")
     expect(sent).to_have_class(re.compile(r"\blog-goedkeuring\b"))
+    # The log reads in the reader's language: the same line for a colleague who chose English
+    beheerder.click(beheerder.page.get_by_role("button", name="English"))
+    expect(beheerder.page.locator("h1")).to_have_text("Log")
+    expect(beheerder.page.locator("table.log")).to_contain_text(
+        f"Work order {number} is in SnelStart as sales order"
+    )
+    beheerder.click(beheerder.page.get_by_role("button", name="Nederlands"))
+    expect(beheerder.page.locator("h1")).to_have_text("Logging")
 
     # The koppeling revoked in SnelStart: the integration pauses and says how to get back
     open_overview(beheerder, journey)
@@ -151,19 +146,19 @@ def test_h8_the_log_says_what_failed_and_what_to_do(journey: Story) -> None:
     log_page(beheerder, journey)
     rows = beheerder.page.locator("table.log tbody tr")
     expect(rows.first).to_be_visible()
-    beheerder.shot("h8-logging")
+    beheerder.shot("h8-logging", target=beheerder.page.locator("table.log"))
     colours = {}
     for label, kind in KINDS.items():
         row = beheerder.page.locator(f"table.log tbody tr.log-{kind}").first
         if row.count():
             expect(row.locator(".kind")).to_have_text(label)
-            background = row.locator("td").first.evaluate(
-                "cell => getComputedStyle(cell).backgroundColor"
-            )
-            colours[label] = colour(kind, rgb(background))
+            colours[label] = row_colour(row)
     assert colours.get("Foutmelding") == "rood", colours
     assert colours.get("Goedkeuring") == "groen", colours
     assert colours.get("Info") == "wit", colours
+    info_label = beheerder.page.locator("table.log tbody tr.log-info .kind").first
+    r, g, b = rgb(info_label.evaluate("label => getComputedStyle(label).color"))
+    assert b > r and b > g, (r, g, b)  # 'Info' in blue letters on white
     assert colours.get("Waarschuwing", "geel") == "geel", colours
 
     filter_log(beheerder, soort="Foutmelding")
@@ -178,13 +173,20 @@ def test_h8_the_log_says_what_failed_and_what_to_do(journey: Story) -> None:
     # Syncs that changed something say so per table (chapter 1 added a customer and articles)
     assert found["Klant"] and found["Artikel"] and found["Werkbon"] and found["Koppeling"], found
     filter_log(beheerder, tabel="Klant")
-    beheerder.shot("h8-filter-klant")
+    beheerder.shot("h8-filter-klant", target=beheerder.page.locator("table.log"))
 
-    # 'Koppel opnieuw' with a new koppelsleutel: Simon goes on where it stopped
+    # 'Koppel opnieuw' with a new koppelsleutel, from the start page: Simon goes on where it
+    # stopped
     snelstart_customer = "Installatiebedrijf Na De Pauze"
     add_customer(snelstart, journey, snelstart_customer, "Pauzeweg 1", "3511 AA", "Utrecht")
-    open_overview(beheerder, journey)
-    beheerder.click(beheerder.page.get_by_role("link", name="Koppel opnieuw"))
+    menu = beheerder.page.get_by_role("navigation", name="Hoofdmenu")
+    beheerder.click(menu.get_by_text("Overzicht"))
+    paused = beheerder.page.get_by_test_id("aandacht").filter(
+        has_text="De koppeling met SnelStart is gepauzeerd"
+    )
+    expect(paused).to_contain_text("Werkbonnen wachten tot je opnieuw koppelt.")
+    beheerder.shot("h8-overzicht-gepauzeerd")
+    beheerder.click(paused.get_by_role("link", name="Koppel opnieuw"))
     key = new_koppelsleutel(snelstart, journey)
     paste_koppelsleutel(beheerder, key)
     expect(beheerder.page.locator(".messages")).to_contain_text("Opnieuw gekoppeld")

@@ -21,6 +21,7 @@ from tests.journeys.story import (
     open_activation,
     paste_koppelsleutel,
     report_complete,
+    row_colour,
     wait_for_first_import,
 )
 
@@ -66,14 +67,18 @@ def test_h9_deactivating_stops_both_directions_until_activated_again(journey: St
     no_sales_order_for(snelstart, journey, number)
     beheerder.goto(journey.overview + "logging/")
     log = beheerder.page.locator("table.log")
-    expect(log.locator("tr.log-waarschuwing", has_text="is gedeactiveerd")).to_have_count(1)
+    deactivated = log.locator("tr.log-waarschuwing", has_text="is gedeactiveerd")
+    expect(deactivated).to_have_count(1)
+    assert row_colour(deactivated) == "geel"  # manual 8.4: warnings in yellow
     expect(
         log.locator("tr.log-waarschuwing", has_text=f"Werkbon {number} is gearchiveerd")
     ).to_contain_text("terwijl de koppeling niet actief was")
-    # ... and nothing comes from it: a customer added in SnelStart does not appear
+    # ... and nothing comes from it: a customer added in SnelStart does not appear; Simon's own
+    # customers can be made again
     add_customer(snelstart, journey, CUSTOMER, "Stationsplein 2", "3511 ED", "Utrecht")
     beheerder.goto(f"/klanten/?q={CUSTOMER}")
     expect(beheerder.page.locator("main tbody tr", has_text=CUSTOMER)).to_have_count(0)
+    expect(beheerder.page.get_by_role("link", name="Nieuwe klant")).to_be_visible()
 
     # Activating again: the parts to wipe are a choice now (4.3); none is ticked here
     open_activation(beheerder)
