@@ -19,6 +19,7 @@ def _app(app: str):
     patterns = [
         path("", _page, name="list"),
         path("planning/", _page, name="planning"),
+        path("overzicht/", _page, name="start"),  # the menu links the office's start page
         path("<uuid:code>/", _page, name="detail"),
     ]
     return include((patterns, app))
