@@ -19,7 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, login_in_browser
 from simon.forms import services as forms
-from simon.lib.testing import make_address, make_article, make_customer
+from simon.testing import make_address, make_article, make_customer
 from simon.workorders import services
 
 WIDTH, HEIGHT = 390, 844

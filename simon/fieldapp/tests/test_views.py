@@ -12,7 +12,7 @@ from simon.api.models import ApiToken
 from simon.api.tests.conftest import ApiClient
 from simon.fieldapp import services
 from simon.fieldapp.views import ASSETS
-from simon.lib.testing import DAY
+from simon.testing import DAY
 from simon.workorders import services as workorders
 
 pytestmark = pytest.mark.django_db

@@ -15,10 +15,6 @@ from pathlib import Path
 SIMON = Path(__file__).resolve().parents[2]
 ROOT = SIMON.parent
 
-# TEMPORARY: re-exports simon.testing for the field app's tests (held by other work); it goes
-# when they import simon.testing.
-SHIM = SIMON / "lib" / "testing.py"
-
 
 def _runtime_imports(tree: ast.Module) -> Iterator[tuple[int, str]]:
     """(line, module) of every import that runs: at the top, in functions, not under
@@ -49,7 +45,7 @@ def test_lib_imports_no_app_of_simon():
     found = [
         f"{path.relative_to(ROOT)}:{line} imports {module}"
         for path in sorted((SIMON / "lib").rglob("*.py"))
-        if not _is_test_code(path) and path != SHIM
+        if not _is_test_code(path)
         for line, module in _runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
         if module.split(".")[0] == "simon" and not module.startswith("simon.lib")
     ]
@@ -60,7 +56,7 @@ def test_production_code_never_imports_the_test_support():
     found = [
         f"{path.relative_to(ROOT)}:{line} imports {module}"
         for path in sorted(SIMON.rglob("*.py"))
-        if not _is_test_code(path) and path != SHIM
+        if not _is_test_code(path)
         for line, module in _runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
         if module == "simon.testing" or module.startswith("simon.testing.")
     ]
